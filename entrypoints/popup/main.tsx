@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { App } from '../../src/ui/popup/app';
+import { t } from '../../src/ui/i18n';
+
+document.documentElement.lang = t('lang_code');
+document.title = t('extName');
+const root = document.getElementById('root');
+if (root) render(<App />, root);

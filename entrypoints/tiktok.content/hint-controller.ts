@@ -1,0 +1,121 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { diagnose } from '../../src/diagnosis/diagnose';
+import { sendMessage } from '../../src/messaging/protocol';
+import type { PageReport } from '../../src/messaging/page-report';
+import type { HintUpdate } from '../../src/messaging/hint-update';
+import type { CauseId } from '../../src/causes/ids';
+import type { Watcher } from '../../src/page/watcher';
+import { chatHandle, composerArea } from '../../src/page/read-page';
+import { buildHint, type HintView } from '../../src/ui/hint';
+import { HINT_CSS } from '../../src/ui/hint-style';
+
+const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+
+/**
+ * Shows the hint at once from page evidence (the same pure `diagnose`), then follows the
+ * background's diagnosis for the tab. Present iff on /messages, a problem, hints on, not dismissed.
+ */
+export function createHintController(ctx: ContentScriptContext, watcher: () => Watcher | null) {
+  let report: PageReport | null = null;
+  let bg: HintUpdate | null = null;
+  let view: HintView | null = null;
+  let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
+  let mounting = false;
+  let shown: CauseId | null = null;
+
+  const key = () => report?.failureId ?? `state:${bg?.causeId ?? shown ?? ''}`;
+
+  function wanted(): { causeId: CauseId; earlier: boolean; settled: boolean } | null {
+    if (!report?.onMessages || !watcher()) return null;
+    if (bg && bg.seq === report.seq) {
+      if (bg.state !== 'problem' || !bg.causeId || !bg.hintsEnabled || bg.dismissed.includes(key())) return null;
+      return { causeId: bg.causeId, earlier: bg.earlier, settled: true };
+    }
+    const local = diagnose({ now: Date.now(), onMessages: true, page: report, net: [], checks: [], answers: {} });
+    const top = local.problem ? local.ranked[0] : undefined;
+    return top ? { causeId: top.id, earlier: local.earlier, settled: false } : null;
+  }
+
+  async function sync(): Promise<void> {
+    try {
+      const w = wanted();
+      if (!w) return remove();
+      if (!ui && !mounting) {
+        mounting = true;
+        ui = await createShadowRootUi(ctx, {
+          name: 'dm-doctor-hint',
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          css: HINT_CSS,
+          onMount: (container, _shadow, host) => {
+            view = buildHint(host, container, dismiss);
+          },
+        });
+        ui.mount();
+        mounting = false;
+        listen();
+      }
+      const current = wanted();
+      if (!current || !view) return remove();
+      shown = current.causeId;
+      view.render({ ...current, browser: BROWSER, handle: chatHandle(document) });
+      view.place(watcher()?.anchor() ?? null, composerArea(document));
+    } catch (err) {
+      mounting = false;
+      console.debug('[dm-doctor] hint failed', err);
+    }
+  }
+
+  function dismiss(): void {
+    const id = key();
+    if (bg) bg = { ...bg, dismissed: [...bg.dismissed, id] };
+    sendMessage('contentDismiss', { failureId: id }).catch(() => undefined);
+    remove();
+  }
+
+  function remove(): void {
+    listening?.abort();
+    listening = null;
+    ui?.remove();
+    ui = null;
+    view = null;
+    shown = null;
+  }
+
+  let frame = 0;
+  const reposition = () => {
+    if (!view || frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      view?.place(watcher()?.anchor() ?? null, composerArea(document));
+    });
+  };
+  // Listeners exist only while a hint is shown.
+  let listening: AbortController | null = null;
+  const listen = () => {
+    if (listening) return;
+    listening = new AbortController();
+    const opts = { passive: true, capture: true, signal: listening.signal };
+    window.addEventListener('resize', reposition, opts);
+    document.addEventListener('scroll', reposition, opts);
+  };
+  ctx.onInvalidated(() => listening?.abort());
+
+  return {
+    onReport(r: PageReport) {
+      report = r;
+      void sync();
+    },
+    onUpdate(u: HintUpdate) {
+      bg = u;
+      void sync();
+    },
+    remove() {
+      report = null;
+      bg = null;
+      remove();
+    },
+  };
+}

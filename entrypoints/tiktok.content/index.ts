@@ -1,0 +1,47 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isMessagesRoute, whereOf } from '../../src/page/route';
+import { watchMessages, type Watcher } from '../../src/page/watcher';
+import { sendMessage, onMessage } from '../../src/messaging/protocol';
+import type { PageReport } from '../../src/messaging/page-report';
+import { createHintController } from './hint-controller';
+
+// Runs on every TikTok page and frame (the business chat lives in an iframe) but does nothing
+// until the route is /messages: no observer, no timer, no message elsewhere.
+export default defineContentScript({
+  matches: ['*://*.tiktok.com/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    start(ctx);
+  },
+});
+
+function start(ctx: ContentScriptContext): void {
+  let watcher: Watcher | null = null;
+  const hint = createHintController(ctx, () => watcher);
+  const timers = {
+    setTimeout: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms),
+    setInterval: (fn: () => void, ms: number) => ctx.setInterval(fn, ms),
+    clearTimeout: (id: number) => clearTimeout(id),
+    clearInterval: (id: number) => clearInterval(id),
+  };
+  const send = (r: PageReport) => {
+    hint.onReport(r);
+    sendMessage('contentPageReport', r).catch(() => undefined);
+  };
+  const route = (url: string | URL) => {
+    const on = isMessagesRoute(url);
+    if (on && !watcher) watcher = watchMessages(document, timers, send);
+    if (!on && watcher) {
+      watcher.stop();
+      watcher = null;
+      hint.remove();
+      send({ where: whereOf(url), topFrame: window === window.top, onMessages: false, recognition: 'waiting', observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0 });
+    }
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', (e) => route(e.newUrl));
+  onMessage('backgroundHintUpdate', ({ data }) => hint.onUpdate(data));
+  ctx.onInvalidated(() => watcher?.stop());
+  route(location.href);
+}

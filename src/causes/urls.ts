@@ -1,0 +1,67 @@
+// Every address the extension links to, in one place (../shared/reference/tiktok-web.md §4).
+// `{lang}` is replaced by the UI language; TikTok's help centre serves /en/ and /fr/ (§4.2).
+
+export type Lang = 'en' | 'fr';
+export type Browser = 'chrome' | 'firefox';
+
+export const LANGS: readonly Lang[] = ['en', 'fr'];
+
+const TT = 'https://www.tiktok.com';
+const ST = 'https://support.tiktok.com/{lang}';
+
+/** TikTok pages: settings, login, feedback and help articles. */
+export const TIKTOK_URLS = {
+  inbox: `${TT}/messages`,
+  // TikTok's own logged-out redirect (§1.1), so the person lands back on the inbox.
+  login: `${TT}/login?redirect_url=/messages`,
+  dmSettings: `${TT}/setting/privacy/direct-messages`,
+  // Fallback when the DM settings path moves (§4.1).
+  privacySettings: `${TT}/setting?activeTab=privacy`,
+  feedback: `${TT}/feedback/?lang={lang}`,
+  communityGuidelines: `${TT}/community-guidelines/{lang}/`,
+  enforcement: `${TT}/community-guidelines/{lang}/enforcement`,
+  helpCentre: ST,
+  helpDmSettings: `${ST}/using-tiktok/messaging-and-notifications/direct-message-settings`,
+  helpFamilyPairing: `${ST}/safety-hc/account-and-user-safety/family-pairing`,
+  helpAccountStatus: `${ST}/safety-hc/account-and-user-safety/account-status`,
+  helpBans: `${ST}/safety-hc/account-and-user-safety/content-violations-and-bans`,
+  helpPhone: `${ST}/log-in-troubleshoot/log-in/email-and-phone-number`,
+  helpLogin: `${ST}/log-in-troubleshoot/log-in`,
+  // Only published in English.
+  parentFeatures: 'https://newsroom.tiktok.com/en-us/three-tiktok-features-every-parent-should-know',
+} as const;
+
+export type TikTokUrlName = keyof typeof TIKTOK_URLS;
+
+/**
+ * Browser settings pages (§4.4). Chrome opens chrome:// pages through tabs.create; Firefox refuses
+ * privileged about: pages, so those are shown as copyable text, never linked.
+ */
+export const BROWSER_URLS = {
+  secureDns: { chrome: 'chrome://settings/security', firefox: 'about:preferences#privacy' },
+  proxy: { chrome: 'chrome://settings/system', firefox: 'about:preferences#general' },
+  extensions: { chrome: 'chrome://extensions', firefox: 'about:addons' },
+  // Not in §4.4: the standard "About" pages where each browser checks for updates.
+  update: { chrome: 'chrome://settings/help', firefox: 'about:preferences#general' },
+} as const satisfies Record<string, Record<Browser, string>>;
+
+export type BrowserUrlName = keyof typeof BROWSER_URLS;
+
+/** 'fr-CA' → 'fr'; anything we have no copy for → 'en'. */
+export function toLang(uiLanguage: string | null | undefined): Lang {
+  return uiLanguage?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function helpUrl(name: TikTokUrlName, lang: Lang): string {
+  return TIKTOK_URLS[name].replace('{lang}', lang);
+}
+
+export function browserUrl(name: BrowserUrlName, browser: Browser): string {
+  return BROWSER_URLS[name][browser];
+}
+
+/** The recipient's profile, or null when the handle is unknown or empty. Accepts "@name" or "name". */
+export function profileUrl(handle: string | null | undefined): string | null {
+  const name = handle?.trim().replace(/^@+/, '');
+  return name ? `${TT}/@${encodeURIComponent(name)}` : null;
+}

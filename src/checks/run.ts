@@ -1,0 +1,81 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import type { TabState } from '../state/tab-state';
+import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictOnline, verdictProxy, verdictReach, verdictWebSocket, CHECK_IDS, PROBE_URLS, type CheckResult } from './verdicts';
+import { probeDoh, probeHttp, probePortal, probePortalViaTikTok, probeWebSocket } from './probes';
+import { lastWebSocketStatus } from './ws-status';
+
+// One run of the connectivity checks. Politeness (DESIGN.md): ≤ 6 requests to TikTok per run
+// (this run makes 4), ≤ 1 run per 30 s per browser — later requests get the cached results with
+// their age. Progress is written into the tab's state as each check ends, so a popup shows it and
+// a worker stopped mid-run leaves `running` entries that read back as `skipped: interrupted`.
+
+const LastRunSchema = z.object({ at: z.number(), results: z.array(CheckResultSchema) });
+const lastRun = storage.defineItem<unknown>('session:checks-last', { fallback: null });
+const active = new Set<number | null>();
+
+export function isRunning(tabId: number | null): boolean {
+  return active.has(tabId);
+}
+
+export interface RunDeps {
+  update: (fn: (s: TabState) => TabState) => Promise<void>;
+  allowExternal: boolean;
+  browser: 'chrome' | 'firefox';
+  /** the tab's network evidence, for the dns and proxy checks */
+  net: () => Promise<TabState['net']>;
+}
+
+export async function runChecksForTab(tabId: number | null, deps: RunDeps): Promise<CheckResult[]> {
+  if (active.has(tabId)) return [];
+  const prev = LastRunSchema.safeParse(await lastRun.getValue());
+  const gate = canRunChecks(prev.success ? prev.data.at : null, Date.now());
+  if (!gate.allowed && prev.success) {
+    const cached = prev.data;
+    await deps.update((s) => ({ ...s, checks: { startedAt: cached.at, finishedAt: cached.at, results: cached.results, runId: `cached-${cached.at}` } }));
+    return cached.results;
+  }
+  active.add(tabId);
+  const runId = Math.random().toString(36).slice(2);
+  const startedAt = Date.now();
+  const results = new Map<string, CheckResult>(CHECK_IDS.map((id) => [id, running(id)]));
+  const write = () => deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: null, results: [...results.values()], runId } }));
+  const set = async (r: CheckResult) => {
+    results.set(r.id, r);
+    await write();
+  };
+  try {
+    await write();
+    await set(verdictOnline(navigator.onLine));
+    await set(verdictBrowserVersion(navigator.userAgent));
+    const net = await deps.net();
+    await set(verdictProxy(net));
+    const www = probeHttp(PROBE_URLS.www).then(async (o) => {
+      await set(verdictReach('reach-www', o));
+      await set(o.ok ? verdictClock(o.date ?? null, o.arrivedAt ?? Date.now(), o.ms) : skipped('clock', 'clock.noDate'));
+      return o;
+    });
+    const im = probeHttp(PROBE_URLS.imApi).then((o) => set(verdictReach('reach-im-api', o)));
+    const ws = probeWebSocket(PROBE_URLS.imWs, lastWebSocketStatus).then((o) => set(verdictWebSocket(o)));
+    const portal = deps.allowExternal
+      ? probePortal(PROBE_URLS.portal).then((o) => set(verdictCaptivePortal(o)))
+      : probePortalViaTikTok(PROBE_URLS.portalViaTikTok).then((o) => set(verdictCaptivePortalViaTikTok(o)));
+    const doh = deps.allowExternal ? probeDoh(PROBE_URLS.doh) : Promise.resolve(null);
+    const [wwwOutcome, dohAnswer] = await Promise.all([www, doh, im, ws, portal]);
+    const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns');
+    await set(
+      verdictDns({
+        tiktok: dnsErrors ? 'fails' : wwwOutcome.ok ? 'ok' : 'unknown',
+        other: 'unknown',
+        browserSinkhole: net.some((e) => e.sinkhole === true),
+        doh: dohAnswer,
+      }),
+    );
+    const finished = [...results.values()];
+    await deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: Date.now(), results: finished, runId } }));
+    await lastRun.setValue({ at: Date.now(), results: finished });
+    return finished;
+  } finally {
+    active.delete(tabId);
+  }
+}

@@ -1,0 +1,156 @@
+import { classifyError } from '../network/error-class';
+import type { NetEvent } from '../network/evidence';
+import { hostRole } from '../network/hosts';
+import { CONFIRM_GAP_MS } from '../network/summary';
+import { makeResult, skipped, type CheckResult, type Reason } from './result';
+
+// Pure verdicts: the background performs the probes and feeds their outcomes in.
+
+export * from './result';
+export * from './dns';
+export * from './plan';
+
+/** Above this a reachable host is "slow" (ChromeOS calls > 1000 ms "very high" latency). */
+export const SLOW_MS = 1_500;
+
+/** navigator.onLine: false reliably means offline; true proves little (§5.6). */
+export function verdictOnline(navigatorOnLine: boolean): CheckResult {
+  return navigatorOnLine ? makeResult('online', 'pass', 'online.ok') : makeResult('online', 'fail', 'online.offline');
+}
+
+export type ReachOutcome =
+  | { ok: true; status: number; ms: number }
+  | { ok: false; error: 'timeout' | 'network' | 'aborted' | string; ms: number };
+
+function failureParams(error: string, ms: number): Reason['params'] {
+  const cls = classifyError(error);
+  return cls === 'other' ? { ms } : { ms, error: error.slice(0, 120), cls };
+}
+
+/** Any HTTP answer means reachable (§3.5); only network errors and timeouts fail. */
+export function verdictReach(id: 'reach-www' | 'reach-im-api', outcome: ReachOutcome): CheckResult {
+  const { ms } = outcome;
+  if (outcome.ok) {
+    const params = { status: outcome.status, ms };
+    return ms > SLOW_MS ? makeResult(id, 'warn', 'reach.slow', params, { ms }) : makeResult(id, 'pass', 'reach.ok', params, { ms });
+  }
+  if (outcome.error === 'aborted') return skipped(id, 'check.interrupted');
+  if (outcome.error === 'timeout') return makeResult(id, 'fail', 'reach.timeout', { ms }, { ms });
+  return makeResult(id, 'fail', 'reach.failed', failureParams(outcome.error, ms), { ms });
+}
+
+/**
+ * 'http-rejected': the server answered the handshake with an HTTP status (a parameterless socket
+ * is refused, §3.3). The WebSocket API hides that status, so the background reads it from
+ * webRequest for the socket's URL; without it an HTTP refusal looks like 'error'.
+ */
+export type WsOutcome =
+  | { result: 'open'; ms: number }
+  | { result: 'http-rejected'; status: number; ms: number }
+  | { result: 'error' | 'closed' | 'timeout'; ms: number; code?: number; error?: string }
+  | { result: 'aborted'; ms: number };
+
+export function verdictWebSocket(outcome: WsOutcome): CheckResult {
+  const { ms } = outcome;
+  switch (outcome.result) {
+    case 'open':
+    case 'http-rejected': {
+      const params: Reason['params'] = outcome.result === 'open' ? { ms } : { ms, status: outcome.status };
+      return makeResult('im-websocket', ms > SLOW_MS ? 'warn' : 'pass', ms > SLOW_MS ? 'ws.slow' : 'ws.ok', params, { ms });
+    }
+    case 'timeout':
+      return makeResult('im-websocket', 'fail', 'ws.timeout', { ms }, { ms });
+    case 'aborted':
+      return skipped('im-websocket', 'check.interrupted');
+    default: {
+      // Chromium reports a socket reset by the network as net::ERR_FAILED (§5.1): keep the name.
+      const params: Reason['params'] = { ...failureParams(outcome.error ?? '', ms), when: outcome.result };
+      if (outcome.code !== undefined) params.code = outcome.code;
+      return makeResult('im-websocket', 'fail', 'ws.failed', params, { ms });
+    }
+  }
+}
+
+export type PortalOutcome =
+  | { ok: true; status: number; bodyBytes: number; redirected?: boolean; retryAfter?: string | null; ms: number }
+  | { ok: false; error: string; ms: number };
+
+/**
+ * Chrome's captive-portal rule (§5.5): 204, or 200 with a 0–1-byte body = online; 511 or any
+ * other 2xx/3xx (or a followed redirect) = portal; 503 = retry later; other 4xx/5xx and fetch
+ * errors = no result. null = no consent to contact the probe host.
+ */
+export function verdictCaptivePortal(outcome: PortalOutcome | null): CheckResult {
+  if (outcome === null) return skipped('captive-portal', 'portal.noConsent');
+  const { ms } = outcome;
+  if (!outcome.ok) return makeResult('captive-portal', 'skipped', 'portal.noResult', { ms }, { ms });
+  const { status, bodyBytes } = outcome;
+  if (!outcome.redirected && (status === 204 || (status === 200 && bodyBytes <= 1))) {
+    return makeResult('captive-portal', 'pass', 'portal.none', undefined, { ms });
+  }
+  if (outcome.redirected || status === 511 || (status >= 200 && status < 400)) {
+    return makeResult('captive-portal', 'fail', 'portal.detected', { status }, { ms, detail: { cause: 'captive-portal' } });
+  }
+  if (status === 503) {
+    const params = outcome.retryAfter ? { retryAfter: outcome.retryAfter.slice(0, 40) } : undefined;
+    return makeResult('captive-portal', 'skipped', 'portal.retryLater', params, { ms });
+  }
+  return makeResult('captive-portal', 'skipped', 'portal.noResult', { status }, { ms });
+}
+
+export type TikTokPortalOutcome = { ok: true; finalUrl: string; status: number; ms: number } | { ok: false; error: string; ms: number };
+
+/**
+ * Without consent: fetch PROBE_URLS.portalViaTikTok following redirects; landing on a
+ * non-TikTok host means a portal hijacked plain HTTP. If HSTS upgrades the request first, a
+ * portal shows as a TLS error instead, which is 'no result' here and a tls class in the evidence.
+ */
+export function verdictCaptivePortalViaTikTok(outcome: TikTokPortalOutcome): CheckResult {
+  const { ms } = outcome;
+  if (!outcome.ok) return makeResult('captive-portal', 'skipped', 'portal.noResult', { ms, via: 'tiktok' }, { ms });
+  if (hostRole(outcome.finalUrl) === null) {
+    return makeResult('captive-portal', 'fail', 'portal.detected', { status: outcome.status, via: 'tiktok' }, { ms, detail: { cause: 'captive-portal' } });
+  }
+  return makeResult('captive-portal', 'pass', 'portal.none', { via: 'tiktok' }, { ms });
+}
+
+export const CLOCK_WARN_MS = 60_000;
+/** Around here certificates start to look not-yet-valid or expired (clock-wrong, §5.6). */
+export const CLOCK_FAIL_MS = 5 * 60_000;
+
+/**
+ * Skew between the server's Date header and the local clock. `localNow` is when the answer
+ * arrived; the server stamped it about rtt/2 earlier. Date has 1 s resolution, far below the
+ * thresholds.
+ */
+export function verdictClock(dateHeader: string | null, localNow: number, rttMs: number): CheckResult {
+  const serverDate = dateHeader ? Date.parse(dateHeader) : Number.NaN;
+  if (!Number.isFinite(serverDate) || !Number.isFinite(localNow)) return skipped('clock', 'clock.noDate');
+  const halfRtt = Number.isFinite(rttMs) && rttMs > 0 ? rttMs / 2 : 0;
+  const signed = localNow - halfRtt - serverDate; // > 0: the local clock is ahead
+  const skewMs = Math.abs(signed);
+  const params = { skewS: Math.round(skewMs / 1000), direction: signed > 0 ? 'ahead' : 'behind' };
+  const detail = { skewMs: Math.round(skewMs) };
+  if (skewMs > CLOCK_FAIL_MS) return makeResult('clock', 'fail', 'clock.wrong', params, { detail: { ...detail, cause: 'clock-wrong' } });
+  if (skewMs > CLOCK_WARN_MS) return makeResult('clock', 'warn', 'clock.off', params, { detail });
+  return makeResult('clock', 'pass', 'clock.ok', params, { detail });
+}
+
+/**
+ * A proxy or VPN is context, not a fault: blame it only on its own errors (proxy class). One
+ * error is a warning; two at least 5 s apart fail ("never decide on one failure").
+ */
+export function verdictProxy(events: readonly NetEvent[]): CheckResult {
+  const times = events.filter((e) => e.kind === 'error' && e.cls === 'proxy').map((e) => e.t);
+  const inUse = events.some((e) => e.proxy === true);
+  if (times.length > 0) {
+    const confirmed = times.length >= 2 && Math.max(...times) - Math.min(...times) >= CONFIRM_GAP_MS;
+    return makeResult('proxy', confirmed ? 'fail' : 'warn', confirmed ? 'proxy.errors' : 'proxy.error', { count: times.length },
+      { detail: { cause: 'proxy-vpn', proxy: inUse } });
+  }
+  if (inUse) return makeResult('proxy', 'pass', 'proxy.inUse', undefined, { detail: { proxy: true } });
+  return makeResult('proxy', 'pass', 'proxy.noErrors');
+}
+
+export { verdictBrowserVersion, parseUserAgent, BROWSER_MINIMUMS } from './browser-version';
+export type { BrowserInfo } from './browser-version';

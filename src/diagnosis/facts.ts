@@ -1,0 +1,103 @@
+import type { Evidence, Fact, NetFact } from './evidence';
+
+// Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
+// checks, answers. One failed request never decides anything: a network fault is a trigger only
+// when seen twice at least 5 s apart, or when a check confirms it.
+
+const CONFIRM_GAP_MS = 5000;
+const IM_WINDOW_BEFORE_MS = 10_000;
+const IM_WINDOW_AFTER_MS = 2000;
+
+export function pageFacts(e: Evidence): Fact[] {
+  const r = e.page;
+  const o = r?.observation;
+  if (!r || !o || !e.onMessages) return [];
+  const out: Fact[] = [];
+  const failed = o.failures.total > 0 && !r.cleared;
+  if (failed) {
+    const earlier = !r.fresh;
+    out.push({ id: 'failed-send', cls: earlier ? 'earlier-failure' : 'failed-send', key: earlier ? 'ev_earlier_failure' : 'ev_failed_send', params: { n: o.failures.total }, trigger: true });
+  }
+  const n = o.notice;
+  const noticeCounts = n && (failed || n.source === 'composer' || n.source === 'page' || n.source === 'toast' || n.source === 'dialog');
+  if (n && noticeCounts) {
+    if (n.causeId) out.push({ id: `notice:${n.causeId}`, cls: 'notice-known', key: 'ev_notice_known', params: { text: n.text }, trigger: true });
+    else out.push({ id: 'notice-unknown', cls: 'notice-unknown', key: 'ev_notice_unknown', params: { text: n.text }, trigger: failed });
+  }
+  if (o.composer === 'block-note') out.push({ id: 'composer:block-note', cls: 'composer-block-note', key: 'ev_composer_block_note', trigger: true });
+  if (o.composer === 'request-box') out.push({ id: 'composer:request-box', cls: 'composer-request-box', key: 'ev_composer_request_box', trigger: true });
+  if (o.composer === 'missing' && o.page === 'inbox') out.push({ id: 'composer:missing', cls: 'composer-missing', key: 'ev_composer_missing', trigger: true });
+  if (o.page !== 'inbox' && o.page !== 'unknown') out.push({ id: `page:${o.page}`, cls: `page-${o.page}`, key: `ev_page_${o.page.replace(/-/g, '_')}`, trigger: true });
+  if (o.unsupportedMessage) out.push({ id: 'unsupported-message', cls: 'unsupported-message', key: 'ev_unsupported_message', trigger: !failed });
+  return out;
+}
+
+function confirmed(events: NetFact[]): boolean {
+  if (events.length < 2) return false;
+  const ts = events.map((x) => x.t);
+  return Math.max(...ts) - Math.min(...ts) >= CONFIRM_GAP_MS;
+}
+
+function groupBy(events: NetFact[], key: (e: NetFact) => string | undefined): Map<string, NetFact[]> {
+  const m = new Map<string, NetFact[]>();
+  for (const ev of events) {
+    const k = key(ev);
+    if (!k) continue;
+    m.set(k, [...(m.get(k) ?? []), ev]);
+  }
+  return m;
+}
+
+export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, failedSend: boolean): Fact[] {
+  const out: Fact[] = [];
+  const errors = e.net.filter((x) => x.kind === 'error' && x.cls && x.cls !== 'aborted');
+  for (const [cls, evs] of groupBy(errors, (x) => x.cls)) {
+    const sure = confirmed(evs) || checkConfirms(cls);
+    const onIm = evs.some((x) => x.role === 'im-api' || x.role === 'im-ws');
+    out.push({
+      id: `net:${cls}:${sure ? 'confirmed' : 'once'}`,
+      cls: `net-${cls}`,
+      key: sure ? 'ev_net_confirmed' : 'ev_net_once',
+      params: { cls, n: evs.length, host: evs[evs.length - 1]!.role },
+      trigger: sure || (failedSend && onIm),
+    });
+  }
+  const http = e.net.filter((x) => x.kind === 'http' && x.httpClass && x.httpClass !== 'ok');
+  for (const [hc, evs] of groupBy(http, (x) => x.httpClass)) {
+    const sure = hc === 'login-redirect' || confirmed(evs);
+    out.push({
+      id: `http:${hc}:${sure ? 'confirmed' : 'once'}`,
+      cls: `http-${hc}`,
+      key: `ev_http_${hc.replace(/-/g, '_')}`,
+      params: { n: evs.length, status: evs[evs.length - 1]!.status ?? 0 },
+      trigger: sure || failedSend,
+    });
+  }
+  return out;
+}
+
+/** A failed send whose IM request never reached webRequest: an invisible blocker, perhaps. */
+export function imMissingFact(e: Evidence): Fact[] {
+  const r = e.page;
+  if (!r || !r.fresh || r.cleared || r.failureAt == null || !r.observation?.failures.total) return [];
+  const from = r.failureAt - IM_WINDOW_BEFORE_MS;
+  const to = r.failureAt + IM_WINDOW_AFTER_MS;
+  const seen = e.net.some((x) => (x.role === 'im-api' && x.t >= from && x.t <= to) || x.role === 'im-ws');
+  if (seen || e.now < to) return [];
+  return [{ id: 'im-missing', cls: 'im-request-missing', key: 'ev_im_missing', trigger: false }];
+}
+
+export function checkFacts(e: Evidence): Fact[] {
+  const out: Fact[] = [];
+  for (const c of e.checks) {
+    if (c.status === 'skipped' || c.status === 'running') continue; // a check that did not run counts for nothing
+    let id = `check:${c.id}:${c.status}`;
+    if (c.id === 'dns' && c.status !== 'pass') id += c.reason.key.includes('block') || c.reason.key.includes('sinkhole') ? ':blocked' : ':failure';
+    out.push({ id, cls: `check-${c.id}-${c.status}`, key: `ev_check_${c.status}`, params: { check: c.id }, trigger: c.status === 'fail' && c.id !== 'browser-version' });
+  }
+  return out;
+}
+
+export function answerFacts(e: Evidence): Fact[] {
+  return Object.entries(e.answers).map(([q, yes]) => ({ id: `answer:${q}:${yes ? 'yes' : 'no'}`, cls: `answer-${q}`, key: 'ev_answer', params: { q, a: yes ? 'yes' : 'no' }, trigger: false }));
+}

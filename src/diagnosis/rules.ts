@@ -1,0 +1,128 @@
+import type { CauseId } from '../causes/ids';
+import { CAUSE_SIDES } from '../causes/ids';
+
+// Rules are data. Weights are log-odds: +9 is near-proof (TikTok's own sentence, a page structure),
+// +2..+4 is a real hint, negative weights argue against. Priors rank causes before any specific
+// evidence: common ones (recipient settings, not friends, request caps) above rare ones (outage, clock).
+
+export const PRIORS: Record<CauseId, number> = {
+  'recipient-settings': 1.6, 'not-friends': 1.6, 'request-pending': 1.3, 'chat-limit': 0.2, blocked: 0.5,
+  'recipient-suspended': -0.3, 'recipient-restricted': -0.5, 'incoming-request': -1,
+  'under-16': 0.2, 'phone-unverified': 0.1, 'family-pairing': -0.2, 'account-restricted': 0, 'dm-ban': 0.2,
+  'content-flagged': 0.3, 'sending-too-fast': 0.5, 'logged-out': -0.5, 'own-dm-settings': 0,
+  'tiktok-outage': -1.5, 'region-unavailable': -2, 'unsupported-on-web': -1.5, 'temporary-glitch': 0.4,
+  offline: -1, 'dns-failure': -1.5, 'dns-blocked': -1.2, 'blocked-by-extension': -0.6, 'proxy-vpn': -1.5,
+  firewall: -1.8, 'captive-portal': -2, 'clock-wrong': -2.5, 'slow-connection': -1.2, 'outdated-browser': -2.5,
+};
+
+type Weights = Partial<Record<CauseId, number>>;
+const STRONG = 9;
+const NETWORK: CauseId[] = [...CAUSE_SIDES.network];
+const REACH_RULES_OUT: CauseId[] = ['offline', 'dns-failure', 'dns-blocked', 'proxy-vpn', 'firewall', 'captive-portal', 'slow-connection'];
+const ACCOUNT_ONLY: CauseId[] = ['under-16', 'family-pairing', 'phone-unverified', 'own-dm-settings', 'dm-ban', 'account-restricted'];
+const RECIPIENT_ONLY: CauseId[] = ['not-friends', 'recipient-settings', 'request-pending', 'chat-limit', 'blocked', 'recipient-suspended', 'recipient-restricted'];
+
+const all = (ids: CauseId[], w: number): Weights => Object.fromEntries(ids.map((id) => [id, w]));
+
+/** Network error class → causes (reference §5.2/5.3, interpreted). `once` weights are halved. */
+const NET: Record<string, Weights> = {
+  offline: { offline: 6 },
+  dns: { 'dns-failure': 4, 'dns-blocked': 4 },
+  'blocked-by-client': { 'blocked-by-extension': 7 },
+  proxy: { 'proxy-vpn': 6 },
+  'connection-reset': { firewall: 4, 'temporary-glitch': 1 },
+  'connection-refused': { 'proxy-vpn': 3.5, offline: 1.5, firewall: 1 },
+  'connection-closed': { firewall: 2.5, 'temporary-glitch': 2 },
+  timeout: { 'slow-connection': 3, firewall: 2, 'captive-portal': 1.5 },
+  tls: { firewall: 3.5, 'captive-portal': 2, 'proxy-vpn': 2 },
+  'cert-date': { 'clock-wrong': 6 },
+  'address-unreachable': { 'proxy-vpn': 3, offline: 2.5 },
+  'admin-block': { firewall: 6 },
+  'network-changed': { 'temporary-glitch': 3 },
+  websocket: { firewall: 2.5, 'proxy-vpn': 1.5, 'blocked-by-extension': 1 },
+  other: { 'temporary-glitch': 1.5 },
+};
+
+const HTTP: Record<string, Weights> = {
+  'rate-limited': { 'sending-too-fast': 6 },
+  'server-error': { 'temporary-glitch': 3, 'tiktok-outage': 1.5 },
+  auth: { 'account-restricted': 3, 'logged-out': 2 },
+  'login-redirect': { 'logged-out': STRONG },
+};
+
+export const QUESTIONS: Record<string, { yes: Weights; no: Weights }> = {
+  'fails-with-everyone': { yes: { ...all(ACCOUNT_ONLY, 2.5), ...all(RECIPIENT_ONLY, -2) }, no: { ...all(ACCOUNT_ONLY, -3), ...all(RECIPIENT_ONLY, 1) } },
+  'follows-back': { yes: { 'not-friends': -5, 'request-pending': -2.5 }, no: { 'not-friends': 3, 'request-pending': 1.5 } },
+  'age-16': { yes: { 'under-16': -8 }, no: { 'under-16': 8 } },
+  'family-pairing': { yes: { 'family-pairing': 6 }, no: { 'family-pairing': -6 } },
+  'phone-added': { yes: { 'phone-unverified': -5 }, no: { 'phone-unverified': 5 } },
+  'sent-many': { yes: { 'sending-too-fast': 3, 'chat-limit': 2 }, no: { 'sending-too-fast': -3, 'chat-limit': -1.5 } },
+  'other-sites-work': { yes: { offline: -5, 'dns-failure': -2, 'captive-portal': -2 }, no: { offline: 3, 'dns-failure': 2, 'captive-portal': 2 } },
+};
+
+/** The weights a fact id carries. */
+export function weightsFor(factId: string): Weights {
+  const [kind, a, b] = factId.split(':');
+  switch (kind) {
+    case 'failed-send':
+      return {};
+    case 'notice':
+      return a ? { [a]: STRONG } : {};
+    case 'notice-unknown':
+      return { ...all(RECIPIENT_ONLY, 0.3), ...all(NETWORK, -1) };
+    case 'composer':
+      if (a === 'block-note') return { blocked: STRONG };
+      if (a === 'request-box') return { 'incoming-request': STRONG };
+      return { 'account-restricted': 1.5, 'dm-ban': 1.5, 'under-16': 1.2, 'family-pairing': 1.2, blocked: 1, 'recipient-suspended': 1 };
+    case 'page':
+      return ({ login: { 'logged-out': STRONG }, 'rate-limited': { 'sending-too-fast': 8 }, error: { 'temporary-glitch': 5, 'tiktok-outage': 2.5 }, 'region-unavailable': { 'region-unavailable': STRONG } } as Record<string, Weights>)[a ?? ''] ?? {};
+    case 'unsupported-message':
+      return { 'unsupported-on-web': 6 };
+    case 'net':
+      return scale(NET[a ?? ''] ?? {}, b === 'confirmed' ? 1 : 0.5);
+    case 'http':
+      return scale(HTTP[a ?? ''] ?? {}, b === 'confirmed' || a === 'login-redirect' ? 1 : 0.6);
+    case 'im-missing':
+      return { 'blocked-by-extension': 2.5, firewall: 0.5 };
+    case 'check':
+      return checkWeights(a ?? '', b ?? '', factId.split(':')[3]);
+    case 'answer':
+      return QUESTIONS[a ?? '']?.[b === 'yes' ? 'yes' : 'no'] ?? {};
+    default:
+      return {};
+  }
+}
+
+function checkWeights(id: string, status: string, detail?: string): Weights {
+  const fail = status === 'fail';
+  const warn = status === 'warn';
+  if (status === 'pass') {
+    if (id === 'online') return { offline: -2 };
+    if (id === 'reach-www' || id === 'reach-im-api') return all(REACH_RULES_OUT, -2);
+    if (id === 'im-websocket') return { firewall: -1.5, 'proxy-vpn': -1 };
+    if (id === 'dns') return { 'dns-failure': -4, 'dns-blocked': -4 };
+    if (id === 'captive-portal') return { 'captive-portal': -5 };
+    if (id === 'clock') return { 'clock-wrong': -6 };
+    if (id === 'proxy') return { 'proxy-vpn': -1.5 };
+    if (id === 'browser-version') return { 'outdated-browser': -4 };
+    return {};
+  }
+  if (!fail && !warn) return {};
+  const k = fail ? 1 : 0.4;
+  const table: Record<string, Weights> = {
+    online: { offline: 8 },
+    'reach-www': { offline: 2, 'dns-failure': 1.5, firewall: 2, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
+    'reach-im-api': { 'blocked-by-extension': 1, firewall: 2.5, 'dns-blocked': 1.5, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
+    'im-websocket': { firewall: 2.5, 'proxy-vpn': 2, 'blocked-by-extension': 1 },
+    dns: detail === 'blocked' ? { 'dns-blocked': 8 } : { 'dns-failure': 7 },
+    'captive-portal': { 'captive-portal': 8 },
+    clock: { 'clock-wrong': 8 },
+    proxy: { 'proxy-vpn': 7 },
+    'browser-version': { 'outdated-browser': 6 },
+  };
+  return scale(table[id] ?? {}, k);
+}
+
+function scale(w: Weights, k: number): Weights {
+  return Object.fromEntries(Object.entries(w).map(([id, v]) => [id, (v ?? 0) * k])) as Weights;
+}

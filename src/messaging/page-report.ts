@@ -1,0 +1,21 @@
+import type { PageObservation } from '../page/observation';
+
+/** What the content script sends about its frame. No message text, no names. */
+export interface PageReport {
+  /** redacted location: host + path, never the query */
+  where: string;
+  topFrame: boolean;
+  onMessages: boolean;
+  /** 'waiting' until a landmark appears or 5 s pass on /messages */
+  recognition: 'waiting' | 'recognized' | 'unrecognized';
+  observation: PageObservation | null;
+  /** the latest failure's identity (salted hash, memory-only salt), null when none */
+  failureId: string | null;
+  /** true if that failure appeared while we watched; false if it was already in the history */
+  fresh: boolean;
+  /** a later successful send cleared the failure */
+  cleared: boolean;
+  /** when the latest failure was first seen (epoch ms), for matching network evidence */
+  failureAt: number | null;
+  seq: number;
+}

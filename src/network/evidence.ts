@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { NET_ERROR_CLASSES, classifyError } from './error-class';
+import { hostRole, redactUrl } from './hosts';
+
+// One network observation, as kept per tab (storage.session) and shown in the report. It holds
+// no query, no handle, no IP: only the redacted host + path and what went wrong.
+
+export const NET_ROLES = ['im-api', 'im-ws', 'www', 'www-api', 'other-tiktok'] as const;
+export const HTTP_CLASSES = ['rate-limited', 'server-error', 'auth', 'login-redirect', 'ok'] as const;
+export type NetRole = (typeof NET_ROLES)[number];
+export type HttpClass = (typeof HTTP_CLASSES)[number];
+
+export const NetEventSchema = z.object({
+  t: z.number(), // epoch ms (webRequest timeStamp)
+  role: z.enum(NET_ROLES),
+  url: z.string().max(200), // redacted by redactUrl
+  kind: z.enum(['error', 'http']),
+  cls: z.enum(NET_ERROR_CLASSES).optional(),
+  error: z.string().max(120).optional(), // raw browser name, e.g. net::ERR_CONNECTION_RESET
+  status: z.number().int().optional(),
+  httpClass: z.enum(HTTP_CLASSES).optional(),
+  type: z.string().max(40).optional(), // webRequest resource type
+  proxy: z.boolean().optional(), // Firefox proxyInfo said a proxy carried it (never its address)
+  sinkhole: z.boolean().optional(), // the server IP was 0.0.0.0 / loopback: a DNS blocker answered
+});
+export type NetEvent = z.infer<typeof NetEventSchema>;
+
+/** Validates events read back from storage; bad entries are dropped, never thrown. */
+export function parseNetEvents(raw: unknown): NetEvent[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    const parsed = NetEventSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** The fields we read from Chrome/Firefox webRequest details (both shapes). */
+export interface WebRequestDetails {
+  url: string;
+  timeStamp?: number;
+  type?: string;
+  tabId?: number;
+  error?: string;
+  statusCode?: number;
+  redirectUrl?: string;
+  ip?: string;
+  proxyInfo?: { type?: string } | null;
+}
+
+/** [SO]: an abort after 5 s without response headers is a timeout, not a navigation. */
+export const SOFT_TIMEOUT_MS = 5_000;
+
+function isSinkholeIp(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const bare = ip.replace(/^\[|\]$/g, '').toLowerCase();
+  return /^0\.|^127\./.test(bare) || bare === '::' || bare === '::1' || bare === '0:0:0:0:0:0:0:0';
+}
+
+function base(details: WebRequestDetails): Omit<NetEvent, 'kind'> | null {
+  const role = hostRole(details.url);
+  if (role === null || role === 'ignored') return null;
+  const rec: Omit<NetEvent, 'kind'> = {
+    t: typeof details.timeStamp === 'number' && Number.isFinite(details.timeStamp) ? details.timeStamp : Date.now(),
+    role,
+    url: redactUrl(details.url),
+  };
+  if (details.type) rec.type = details.type.slice(0, 40);
+  if (details.proxyInfo && details.proxyInfo.type !== 'direct') rec.proxy = true;
+  if (isSinkholeIp(details.ip)) rec.sinkhole = true;
+  return rec;
+}
+
+/** onErrorOccurred → record; null for non-TikTok/ignored hosts and plain aborts. */
+export function fromErrorOccurred(details: WebRequestDetails, opts: { startedAt?: number } = {}): NetEvent | null {
+  const rec = base(details);
+  if (!rec) return null;
+  const error = typeof details.error === 'string' ? details.error : '';
+  let cls = classifyError(error);
+  if (cls === 'aborted') {
+    const waited = opts.startedAt === undefined ? 0 : rec.t - opts.startedAt;
+    if (waited < SOFT_TIMEOUT_MS) return null;
+    cls = 'timeout';
+  }
+  return { ...rec, kind: 'error', cls, error: error.slice(0, 120) };
+}
+
+export function httpClassOf(status: number): HttpClass | undefined {
+  if (status === 429) return 'rate-limited';
+  if (status === 401 || status === 403) return 'auth';
+  if (status >= 500 && status <= 599) return 'server-error';
+  if (status >= 100 && status < 400) return 'ok';
+  return undefined; // other 4xx: 404 on im-api "/" and 400 on im-ws over HTTPS are normal (§3.5)
+}
+
+/**
+ * onCompleted → record. Kept: every im-api / im-ws answer (proof the IM request reached the
+ * network, and a success that can clear a problem), any 429 / 401 / 403 / 5xx on a TikTok host,
+ * and any answer from a sinkhole IP. Dropped: other successful or 4xx requests (noise).
+ */
+export function fromCompleted(details: WebRequestDetails): NetEvent | null {
+  const rec = base(details);
+  if (!rec || typeof details.statusCode !== 'number') return null;
+  const httpClass = httpClassOf(details.statusCode);
+  const im = rec.role === 'im-api' || rec.role === 'im-ws';
+  const notable = httpClass !== undefined && httpClass !== 'ok';
+  if (!im && !notable && !rec.sinkhole) return null;
+  return { ...rec, kind: 'http', status: details.statusCode, ...(httpClass ? { httpClass } : {}) };
+}
+
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/;
+
+/**
+ * onBeforeRedirect → record. A main_frame /messages redirected to /login is 'login-redirect'
+ * (§1.1, → logged-out). A TikTok request redirected to a loopback address is a blocker's doing
+ * ([SO] treats such redirects as blocks) → 'blocked-by-client'. Other redirects are dropped.
+ */
+export function fromBeforeRedirect(details: WebRequestDetails): NetEvent | null {
+  const rec = base(details);
+  if (!rec || typeof details.redirectUrl !== 'string') return null;
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(details.url);
+    to = new URL(details.redirectUrl, details.url);
+  } catch {
+    return null;
+  }
+  const status = typeof details.statusCode === 'number' ? { status: details.statusCode } : {};
+  if (LOOPBACK_HOST.test(to.hostname)) {
+    return { ...rec, kind: 'error', cls: 'blocked-by-client', error: 'redirect-to-loopback', ...status };
+  }
+  const toWww = hostRole(to.href) === 'www';
+  if (rec.role === 'www' && details.type === 'main_frame' && /^\/messages(\/|$)/.test(from.pathname)
+    && toWww && /^\/login(\/|$)/.test(to.pathname)) {
+    return { ...rec, kind: 'http', httpClass: 'login-redirect', ...status };
+  }
+  return null;
+}
+
+/**
+ * Appends with a bound. When full, the oldest 'ok' record goes first (successes are frequent
+ * and cheap to lose; failures are the evidence), else the oldest record. Returns a new array.
+ */
+export function pushBounded(list: readonly NetEvent[], rec: NetEvent, max = 50): NetEvent[] {
+  if (!(max >= 1)) return [];
+  const next = [...list, rec];
+  while (next.length > max) {
+    const okIndex = next.findIndex((e) => e.httpClass === 'ok');
+    next.splice(okIndex >= 0 && okIndex < next.length - 1 ? okIndex : 0, 1);
+  }
+  return next;
+}
+
+// Summaries live in their own file to keep this one short; importable from here too.
+export { summarise, imActivityAround, imSendMissing, CONFIRM_GAP_MS, SUMMARY_WINDOW_MS } from './summary';
+export type { ClassStats, NetSummary, ImActivity, FailureHttpClass } from './summary';

@@ -1,0 +1,77 @@
+// Which TikTok host a request went to, and the redacted form of its URL that evidence keeps.
+// Host list: reference §3.4.
+
+export type HostRole = 'im-api' | 'im-ws' | 'www' | 'www-api' | 'other-tiktok' | 'ignored';
+
+// Regional IM hosts (im-api-sg, im-api.us, im-api-va; L) share one shape; im-ws is assumed to
+// follow the same regional naming (inference).
+const IM_API = /^im-api(-[a-z0-9]+)?(\.[a-z]{2})?\.tiktok\.com$/;
+const IM_WS = /^im-ws(-[a-z0-9]+)?(\.[a-z]{2})?\.tiktok\.com$/;
+// www paths that are API calls rather than pages (§3.4: /api/…, /passport/…, /aweme/…).
+const WWW_API_PATH = /^\/(api|passport|aweme)(\/|$)/;
+// Domains that are TikTok's but never carry web DMs: telemetry, security SDK, app APIs, static
+// CDNs (§3.4 "Ignore"). Everything under them is ignored.
+const NON_DM_DOMAINS = ['tiktokv.com', 'tiktokv.us', 'tiktokv.eu', 'tiktokw.us', 'tiktokw.eu',
+  'tiktokcdn.com', 'tiktokcdn-us.com', 'tiktokcdn-eu.com', 'ttwstatic.com', 'ibytedtos.com', 'ibyteimg.com'];
+// First labels on tiktok.com itself that are telemetry, LIVE, security or CDN hosts.
+const IGNORED_TIKTOK_LABEL = /^(mcs|mon|mssdk|verification|webcast|frontier)([0-9-]|$)|^(v|p|lf|sf)\d+-/;
+
+function endsWithDomain(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+/** The role of a request's host, 'ignored' for TikTok hosts unrelated to DMs, null for non-TikTok. */
+export function hostRole(url: string): HostRole | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  if (NON_DM_DOMAINS.some((d) => endsWithDomain(host, d))) return 'ignored';
+  if (!endsWithDomain(host, 'tiktok.com')) return null;
+  if (IM_API.test(host)) return 'im-api';
+  if (IM_WS.test(host)) return 'im-ws';
+  if (host === 'www.tiktok.com' || host === 'tiktok.com') {
+    return WWW_API_PATH.test(parsed.pathname) ? 'www-api' : 'www';
+  }
+  const firstLabel = host.split('.')[0] ?? '';
+  return IGNORED_TIKTOK_LABEL.test(firstLabel) ? 'ignored' : 'other-tiktok';
+}
+
+const KEPT_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+const MAX_REDACTED = 200;
+
+function redactSegment(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // keep the raw segment: a malformed escape is still checked below
+  }
+  if (decoded.startsWith('@')) return '@[handle]';
+  if (/\d{5,}/.test(decoded)) return '[id]'; // numeric ids, also inside "video-7234567890"
+  if (/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(decoded)) return '[id]';
+  if (/^[0-9a-f]{16,}$/i.test(decoded)) return '[id]';
+  // Long opaque tokens (base64-ish, mixing letters and digits) may be session material.
+  if (decoded.length >= 24 && /[a-z]/i.test(decoded) && /\d/.test(decoded) && !/[./]/.test(decoded)) return '[id]';
+  return segment;
+}
+
+/**
+ * `host/path` (no scheme: DESIGN keeps "host + path", and the role already says http vs socket),
+ * with `@handle` segments → `@[handle]` and id-like segments → `[id]`. Query, fragment and
+ * user-info are always dropped. Non-network URLs (data:, blob:, …) and unparseable input give
+ * '[invalid-url]'; never throws. Capped at 200 characters.
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!KEPT_SCHEMES.has(parsed.protocol) || !parsed.host) return '[invalid-url]';
+    const path = parsed.pathname.split('/').map((s) => (s ? redactSegment(s) : s)).join('/');
+    return `${parsed.host.toLowerCase()}${path}`.slice(0, MAX_REDACTED);
+  } catch {
+    return '[invalid-url]';
+  }
+}

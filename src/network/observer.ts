@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import { fromBeforeRedirect, fromCompleted, fromErrorOccurred, type NetEvent, type WebRequestDetails } from './evidence';
+import { isMessagesRoute, whereOf } from '../page/route';
+import { recordWebSocketStatus } from '../checks/ws-status';
+
+// Observe-only webRequest listeners on TikTok's hosts (never blocking, never reading bodies).
+// Registered synchronously at the top level of the background so every wake re-registers them.
+
+export const TIKTOK_URL_FILTER = ['*://*.tiktok.com/*', 'wss://*.tiktok.com/*'];
+
+export interface Navigation {
+  where: string;
+  onMessages: boolean;
+  /** this top-level request continues the /messages visit (a redirect of it) */
+  partOfVisit: boolean;
+  at: number;
+}
+
+export interface NetworkSink {
+  event(tabId: number, e: NetEvent): void;
+  navigation(tabId: number, nav: Navigation): void;
+}
+
+export function registerNetworkObserver(sink: NetworkSink): void {
+  const wr = browser.webRequest;
+  const filter = { urls: TIKTOK_URL_FILTER };
+  const started = new Map<string, number>();
+  const visitRequest = new Map<number, string>();
+
+  wr.onBeforeRequest.addListener((d) => {
+    started.set(d.requestId, d.timeStamp);
+    if (started.size > 500) started.delete(started.keys().next().value!);
+    if (d.type !== 'main_frame' || d.tabId < 0) return undefined;
+    const onMessages = isMessagesRoute(d.url);
+    const partOfVisit = visitRequest.get(d.tabId) === d.requestId;
+    if (onMessages) visitRequest.set(d.tabId, d.requestId);
+    sink.navigation(d.tabId, { where: whereOf(d.url), onMessages, partOfVisit, at: d.timeStamp });
+    return undefined;
+  }, filter);
+
+  const route = (d: { tabId: number; requestId: string }, e: NetEvent | null) => {
+    if (e && d.tabId >= 0) sink.event(d.tabId, e);
+  };
+  wr.onErrorOccurred.addListener((d) => {
+    route(d, fromErrorOccurred(d as unknown as WebRequestDetails, { startedAt: started.get(d.requestId) }));
+    started.delete(d.requestId);
+  }, filter);
+  wr.onCompleted.addListener((d) => {
+    route(d, fromCompleted(d as unknown as WebRequestDetails));
+    started.delete(d.requestId);
+  }, filter);
+  // The background's own im-ws handshake (tabId -1): its HTTP status tells "reachable but refused".
+  wr.onHeadersReceived.addListener((d) => {
+    if (d.tabId < 0 && d.type === 'websocket') recordWebSocketStatus(d.statusCode);
+    return undefined;
+  }, { urls: ['wss://im-ws.tiktok.com/*'] });
+  wr.onBeforeRedirect.addListener((d) => route(d, fromBeforeRedirect(d as unknown as WebRequestDetails)), filter);
+}

@@ -1,0 +1,32 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+
+export const SettingsSchema = z.object({
+  hintsEnabled: z.boolean().catch(true),
+  externalChecksAllowed: z.boolean().catch(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { hintsEnabled: true, externalChecksAllowed: false };
+
+const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+/** Stored data is validated on read: bad data becomes the defaults, reported in the console. */
+export async function readSettings(): Promise<Settings> {
+  const raw = await item.getValue();
+  const parsed = SettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.warn('[dm-doctor] settings were unreadable, using defaults', parsed.error.issues[0]?.message);
+    return { ...DEFAULT_SETTINGS };
+  }
+  return parsed.data;
+}
+
+export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await readSettings()), ...patch };
+  await item.setValue(next);
+  return next;
+}
+
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  return item.watch((raw) => cb(SettingsSchema.safeParse(raw).data ?? { ...DEFAULT_SETTINGS }));
+}

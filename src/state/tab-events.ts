@@ -1,0 +1,54 @@
+import type { TabState } from './tab-state';
+import type { PageReport } from '../messaging/page-report';
+import type { NetEvent } from '../network/evidence';
+import { pushBounded } from '../network/evidence';
+
+// Pure reducers for a tab's state. A tab's state covers its latest visit to /messages, redirects
+// included (DESIGN.md "Tab state across navigation").
+
+const NET_KEEP_MS = 10 * 60_000;
+
+/** A top-level navigation seen by webRequest (main_frame). */
+export function applyNavigation(s: TabState, nav: { where: string; onMessages: boolean; partOfVisit: boolean; at: number }): TabState {
+  if (nav.partOfVisit) return { ...s, where: nav.where, reportedAt: nav.at };
+  if (nav.onMessages) {
+    return { ...s, where: nav.where, onMessages: true, visitAt: nav.at, reportedAt: nav.at, page: null, net: [], answers: {}, checks: s.checks };
+  }
+  return leave(s, nav.where, nav.at);
+}
+
+/** The tab left /messages: the problem and the badge go with it. */
+function leave(s: TabState, where: string | null, at: number): TabState {
+  return { ...s, where, onMessages: false, page: null, net: [], answers: {}, reportedAt: at, visitAt: at };
+}
+
+export function applyPageReport(s: TabState, r: PageReport, at: number): TabState {
+  if (!r.topFrame) {
+    // A sub-frame (the business chat iframe) only adds evidence; it never ends the visit.
+    if (!r.onMessages) return s;
+    return { ...s, page: r, reportedAt: at };
+  }
+  if (!r.onMessages) {
+    const redirected = s.onMessages && s.net.some((e) => e.httpClass === 'login-redirect' && e.t >= s.visitAt);
+    if (redirected) return { ...s, where: r.where, reportedAt: at };
+    if (!s.onMessages && s.page === null) return { ...s, where: r.where, reportedAt: at };
+    return leave(s, r.where, at);
+  }
+  const newVisit = !s.onMessages;
+  return {
+    ...s,
+    where: r.where,
+    onMessages: true,
+    page: r,
+    reportedAt: at,
+    visitAt: newVisit ? at : s.visitAt,
+    answers: newVisit ? {} : s.answers,
+    // network evidence from the last half minute still belongs to this visit (SPA navigation)
+    net: newVisit ? s.net.filter((e) => e.t >= at - 30_000) : s.net,
+  };
+}
+
+export function applyNetEvent(s: TabState, e: NetEvent): TabState {
+  const fresh = s.net.filter((x) => x.t >= e.t - NET_KEEP_MS);
+  return { ...s, net: pushBounded(fresh, e), reportedAt: Math.max(s.reportedAt, e.t) };
+}

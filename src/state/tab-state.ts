@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { NetEventSchema } from '../network/evidence';
+import { CheckResultSchema } from '../checks/result';
+import { isCauseId, type CauseId } from '../causes/ids';
+
+// Per-tab evidence, kept in storage.session so it survives the service worker being stopped.
+// Everything here is already redacted: host + path, TikTok's own notice text, classes and counts.
+
+const NoticeSchema = z.object({
+  text: z.string().max(200),
+  causeId: z.string().refine(isCauseId).nullable() as unknown as z.ZodType<CauseId | null>,
+  lang: z.enum(['en', 'fr']).nullable(),
+  source: z.enum(['send-fail-tip', 'dm-warning', 'composer', 'toast', 'dialog', 'page']),
+});
+
+export const ObservationSchema = z.object({
+  generation: z.enum(['dm-new', 'legacy', 'unknown']),
+  page: z.enum(['inbox', 'login', 'rate-limited', 'error', 'region-unavailable', 'unknown']),
+  chatOpen: z.boolean(),
+  composer: z.enum(['present', 'no-chat', 'block-note', 'request-box', 'missing']),
+  failures: z.object({ total: z.number().int().min(0), own: z.number().int().min(0) }),
+  notice: NoticeSchema.nullable(),
+  unsupportedMessage: z.boolean(),
+});
+
+export const PageReportSchema = z.object({
+  where: z.string().max(300),
+  topFrame: z.boolean(),
+  onMessages: z.boolean(),
+  recognition: z.enum(['waiting', 'recognized', 'unrecognized']),
+  observation: ObservationSchema.nullable(),
+  failureId: z.string().max(64).nullable(),
+  fresh: z.boolean(),
+  cleared: z.boolean(),
+  failureAt: z.number().nullable(),
+  seq: z.number().int(),
+});
+
+export const CheckRunSchema = z.object({
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  results: z.array(CheckResultSchema),
+  /** the run id; a run whose worker died keeps finishedAt null and is marked interrupted on read */
+  runId: z.string(),
+});
+
+export const TabStateSchema = z.object({
+  tabId: z.number().int(),
+  /** redacted host + path of the tab's latest top-level TikTok location */
+  where: z.string().max(300).nullable(),
+  onMessages: z.boolean(),
+  /** last time the content script or the network observer reported for this tab */
+  reportedAt: z.number(),
+  page: PageReportSchema.nullable(),
+  /** when the current /messages visit began: evidence before it is stale */
+  visitAt: z.number(),
+  net: z.array(NetEventSchema),
+  answers: z.record(z.string(), z.boolean()),
+  dismissed: z.array(z.string().max(64)).max(50),
+  checks: CheckRunSchema.nullable(),
+});
+
+export type TabState = z.infer<typeof TabStateSchema>;
+export type CheckRun = z.infer<typeof CheckRunSchema>;
+
+export function emptyTabState(tabId: number, now: number): TabState {
+  return { tabId, where: null, onMessages: false, reportedAt: now, page: null, visitAt: now, net: [], answers: {}, dismissed: [], checks: null };
+}

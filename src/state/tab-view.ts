@@ -1,0 +1,21 @@
+import type { Settings } from './settings';
+import type { Diagnosis } from '../diagnosis/types';
+import type { CheckResult } from '../checks/verdicts';
+
+export type PopupState = 'problem' | 'no-problem' | 'not-tiktok' | 'ui-unrecognized' | 'checking';
+
+/** Everything the popup renders for one tab, computed by the background. */
+export interface TabView {
+  tabId: number | null;
+  state: PopupState;
+  /** nothing pending: no check running and a diagnosis (or a final "unrecognised") is in */
+  settled: boolean;
+  diagnosis: Diagnosis | null;
+  checks: CheckResult[];
+  checksRunning: boolean;
+  /** age of the check results in ms (a cached run), null when none */
+  checksAgeMs: number | null;
+  settings: Settings;
+  browser: 'chrome' | 'firefox';
+  report: string;
+}

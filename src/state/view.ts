@@ -1,0 +1,62 @@
+import type { TabState } from './tab-state';
+import type { Settings } from './settings';
+import type { TabView } from './tab-view';
+import type { Evidence } from '../diagnosis/evidence';
+import type { Diagnosis } from '../diagnosis/types';
+import type { CheckResult } from '../checks/verdicts';
+import { orderedResults } from '../checks/result';
+import { diagnose } from '../diagnosis/diagnose';
+import { popupState } from './popup-state';
+import { buildReport } from '../diagnosis/report';
+
+export function evidenceOf(s: TabState, now: number): Evidence {
+  return {
+    now,
+    onMessages: s.onMessages,
+    page: s.page,
+    net: s.net.filter((e) => e.t >= s.visitAt - 30_000),
+    checks: s.checks?.results.filter((r) => r.status !== 'running') ?? [],
+    answers: s.answers,
+  };
+}
+
+/** A tab with no report at all has no diagnosis yet. */
+export function diagnosisOf(s: TabState, now: number): Diagnosis | null {
+  if (!s.page && s.net.length === 0 && !s.checks) return null;
+  return diagnose(evidenceOf(s, now));
+}
+
+/** Always the nine checks in DESIGN.md order; not run or interrupted is `skipped`, never `pass`. */
+export function orderedChecks(s: TabState | null, running: boolean): CheckResult[] {
+  return orderedResults(s?.checks?.results ?? [], { finished: !running });
+}
+
+export interface ViewContext {
+  now: number;
+  onTikTok: boolean;
+  settings: Settings;
+  browser: 'chrome' | 'firefox';
+  running: boolean;
+  version: string;
+  browserVersion: string;
+}
+
+export function buildView(tabId: number | null, s: TabState | null, c: ViewContext): TabView {
+  const diagnosis = c.onTikTok && s ? diagnosisOf(s, c.now) : null;
+  const recognition = s?.onMessages ? (s.page?.recognition ?? 'waiting') : null;
+  const { state, settled } = popupState({ onTikTok: c.onTikTok, recognition, diagnosis, checksRunning: c.running });
+  const checks = orderedChecks(s, c.running);
+  const finishedAt = s?.checks?.finishedAt ?? null;
+  return {
+    tabId,
+    state,
+    settled,
+    diagnosis,
+    checks,
+    checksRunning: c.running,
+    checksAgeMs: finishedAt ? c.now - finishedAt : null,
+    settings: c.settings,
+    browser: c.browser,
+    report: buildReport({ state, diagnosis, checks, page: s?.page ?? null, net: s?.net ?? [], at: c.now, browser: c.browser, browserVersion: c.browserVersion, version: c.version }),
+  };
+}

@@ -1,0 +1,26 @@
+import type { EvidenceItem } from '../diagnosis/types';
+import { t } from './i18n';
+
+/** Evidence in words. Parameters that are codes become words; TikTok's text stays verbatim. */
+export function evidenceText(e: EvidenceItem & { against?: boolean }): string {
+  const p = e.params ?? {};
+  let subs: (string | number)[];
+  switch (e.key) {
+    case 'ev_net_once':
+    case 'ev_net_confirmed':
+      subs = [t(`net_${String(p.cls).replace(/-/g, '_')}`), p.n ?? 1, t(`role_${String(p.host).replace(/-/g, '_')}`)];
+      break;
+    case 'ev_check_fail':
+    case 'ev_check_warn':
+    case 'ev_check_pass':
+      subs = [t(`check_${String(p.check).replace(/-/g, '_')}`)];
+      break;
+    case 'ev_answer':
+      subs = [t(`q_${String(p.q).replace(/-/g, '_')}`), t(p.a === 'yes' ? 'answer_yes' : 'answer_no')];
+      break;
+    default:
+      subs = Object.values(p);
+  }
+  const text = t(e.key, subs.map(String));
+  return e.against ? t('ev_against', [text]) : text;
+}

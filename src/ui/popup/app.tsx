@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../../messaging/protocol';
+import type { TabView } from '../../state/tab-view';
+import { t } from '../i18n';
+import { TopCause, OtherCauses } from './causes';
+import { Checks } from './checks';
+import { Controls } from './controls';
+import { EvidenceList } from './evidence';
+import { QuestionBox } from './question';
+import { StateIntro } from './state-intro';
+
+const POLL_MS = 250;
+
+async function requestView(): Promise<TabView> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null) {
+    const id = Number(param);
+    // `?tab=` naming no tab is `not-tiktok`
+    return sendMessage('popupGetView', { tabId: Number.isInteger(id) ? id : -1, activeTabId: null, activeUrl: null });
+  }
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return sendMessage('popupGetView', { tabId: null, activeTabId: active?.id ?? null, activeUrl: active?.url ?? null });
+}
+
+export function App() {
+  const [view, setView] = useState<TabView | null>(null);
+  const [error, setError] = useState(false);
+
+  const load = useCallback(() => {
+    requestView().then(setView, () => setError(true));
+  }, []);
+  useEffect(load, [load]);
+  useEffect(() => {
+    if (!view || view.settled) return undefined;
+    const id = setTimeout(load, POLL_MS);
+    return () => clearTimeout(id);
+  }, [view, load]);
+
+  if (!view) return <p class="loading">{error ? t('popup_error') : t('popup_loading')}</p>;
+
+  const act = async (p: Promise<TabView | void>) => {
+    const next = await p;
+    if (next) setView(next);
+    else load();
+  };
+  const d = view.diagnosis;
+  const top = view.state === 'problem' ? d?.ranked[0] : undefined;
+  return (
+    <div data-testid="popup" data-state={view.state} data-tab-id={view.tabId ?? ''} data-settled={String(view.settled)} class="popup">
+      <header>
+        <img src="/icon/32.png" alt="" width="24" height="24" />
+        <h1>{t('extName')}</h1>
+      </header>
+      <StateIntro view={view} />
+      {top && d && <TopCause cause={top} diagnosis={d} view={view} onRecheck={() => act(sendMessage('popupRunChecks', { tabId: view.tabId }))} />}
+      {d?.question && view.tabId != null && (
+        <QuestionBox question={d.question} onAnswer={(answer) => act(sendMessage('popupAnswer', { tabId: view.tabId!, questionId: d.question!.id, answer }))} />
+      )}
+      {top && d && <OtherCauses diagnosis={d} />}
+      {!top && d && d.evidence.length > 0 && <EvidenceList items={d.evidence} />}
+      <Checks view={view} />
+      <Controls view={view} onRecheck={() => act(sendMessage('popupRunChecks', { tabId: view.tabId }))} onSettings={(s) => act(sendMessage('anySetSettings', s))} />
+    </div>
+  );
+}

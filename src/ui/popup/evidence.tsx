@@ -1,0 +1,14 @@
+import type { EvidenceItem } from '../../diagnosis/types';
+import { evidenceText } from '../evidence-text';
+
+export function EvidenceList({ items }: { items: (EvidenceItem & { against?: boolean })[] }) {
+  return (
+    <ul class="evidence">
+      {items.map((e, i) => (
+        <li key={i} data-testid="evidence" data-evidence-class={e.cls} class={e.against ? 'against' : undefined}>
+          {evidenceText(e)}
+        </li>
+      ))}
+    </ul>
+  );
+}

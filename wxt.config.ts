@@ -1,0 +1,60 @@
+import { defineConfig } from 'wxt';
+import { mergeLocales } from './scripts/locales';
+import { EXTERNAL_CHECK_ORIGINS } from './src/checks/external-origins';
+
+const TIKTOK_HOSTS = ['*://*.tiktok.com/*', 'wss://*.tiktok.com/*'];
+
+export default defineConfig({
+  imports: false,
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  // Firefox stays on MV2 (see docs/ARCHITECTURE.md): host permissions are granted at install and
+  // webRequest/event pages behave the same as in Chrome MV3 for our observe-only use.
+  manifest: ({ browser, mode }) => {
+    const e2e = mode === 'e2e';
+    const manifest: Record<string, unknown> = {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['storage', 'webRequest'],
+      host_permissions: TIKTOK_HOSTS,
+      optional_host_permissions: EXTERNAL_CHECK_ORIGINS,
+      action: { default_title: '__MSG_extName__' },
+      icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    };
+    if (e2e) {
+      // Test build only: browser permission prompts cannot be clicked by tests.
+      manifest.host_permissions = [...TIKTOK_HOSTS, ...EXTERNAL_CHECK_ORIGINS];
+    }
+    if (browser === 'firefox') {
+      // MV2 has no optional_host_permissions: optional origins go in optional_permissions.
+      delete manifest.optional_host_permissions;
+      if (!e2e) manifest.optional_permissions = EXTERNAL_CHECK_ORIGINS;
+      manifest.browser_specific_settings = {
+        gecko: {
+          id: 'dm-doctor@dm-doctor.github.io',
+          strict_min_version: '153.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      };
+    }
+    return manifest;
+  },
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { sourcemap: false },
+  }),
+  hooks: {
+    // locales/<lang>/*.json → _locales/<lang>/messages.json
+    'build:publicAssets': (wxt, files) => {
+      for (const [lang, messages] of Object.entries(mergeLocales(wxt.config.root))) {
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages) });
+      }
+    },
+  },
+  zip: {
+    excludeSources: ['tests/e2e/**', 'tests/fixtures/**', 'scripts/bench/**', 'docs/screenshots/**', '.ci/**'],
+  },
+});
