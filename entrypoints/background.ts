@@ -75,7 +75,8 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void removeTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // Without the `tabs` permission, tab.url is only visible for TikTok tabs: no url means elsewhere.
-    if (info.status === 'loading' && !isTikTok(tab.url)) void change(tabId, (s) => applyNavigation(s, { where: '', onMessages: false, partOfVisit: false, at: Date.now() }));
+    // Checked once loading completes: while loading, tab.url can still be the previous page.
+    if (info.status === 'complete' && !isTikTok(tab.url)) void change(tabId, (s) => applyNavigation(s, { where: '', onMessages: false, partOfVisit: false, at: Date.now() }));
   });
 });
 

@@ -65,7 +65,7 @@ export async function runChecksForTab(tabId: number | null, deps: RunDeps): Prom
     const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns');
     await set(
       verdictDns({
-        tiktok: dnsErrors ? 'fails' : wwwOutcome.ok ? 'ok' : 'unknown',
+        tiktok: wwwOutcome.ok ? 'ok' : dnsErrors ? 'fails' : 'unknown',
         other: 'unknown',
         browserSinkhole: net.some((e) => e.sinkhole === true),
         doh: dohAnswer,

@@ -17,7 +17,7 @@ const PAGE_RANK: Partial<Record<PageKind, number>> = { 'region-unavailable': 0, 
 
 const ROW = anyOf(SELECTORS.messageRow);
 const OWN_LAYOUT = anyOf(SELECTORS.ownLayout);
-const SLOT_USED = SELECTORS.warningSlot.map((css) => `${css}:not(:empty)`).join(', ');
+const SLOT = anyOf(SELECTORS.warningSlot);
 
 function safe<T>(read: () => T, fallback: T): T {
   try {
@@ -103,8 +103,9 @@ export function failedRows(doc: Document): Element[] {
   return safe(() => {
     const rows: Element[] = [];
     const seen = new Set<Element>();
-    for (const slot of Array.from(doc.querySelectorAll(SLOT_USED))) {
-      if (!isFailedSlot(slot) || !live(slot)) continue;
+    for (const slot of Array.from(doc.querySelectorAll(SLOT))) {
+      // an empty slot (every healthy row) costs one property read
+      if (slot.firstChild === null || !isFailedSlot(slot) || !live(slot)) continue;
       const row = slot.closest(ROW) ?? slot.parentElement ?? slot;
       if (!seen.has(row)) {
         seen.add(row);
@@ -196,7 +197,7 @@ function failureNotice(doc: Document, failed: Element[]): Notice | null {
     }
   }
   const latest = failed[failed.length - 1];
-  const slot = latest ? (latest.matches(SLOT_USED) ? latest : latest.querySelector(SLOT_USED)) : null;
+  const slot = latest ? (latest.matches(SLOT) ? latest : latest.querySelector(SLOT)) : null;
   const text = slot ? textOf(slot) : '';
   return text ? notice(text, 'dm-warning') : null;
 }

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+// A local TLS server standing in for TikTok hosts that Playwright's routing cannot serve
+// (websockets, reference §5.1): Chromium reaches it through --host-resolver-rules.
+
+export function makeCert(names: string[]): { key: Buffer; cert: Buffer; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'dmd-cert-'));
+  const san = names.map((n) => `DNS:${n}`).join(',');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=dm-doctor-test', '-addext', `subjectAltName=${san}`, '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')), dir };
+}
+
+export interface WssServer {
+  port: number;
+  /** how to answer the next handshakes: accept (101) or refuse with an HTTP status */
+  mode: 'accept' | number | 'reset';
+  handshakes: string[];
+  /** plain HTTPS requests (for hosts mapped here), e.g. a redirect routing cannot express */
+  onHttp: (req: IncomingMessage, res: ServerResponse) => void;
+  close(): Promise<void>;
+}
+
+export async function startWssServer(): Promise<WssServer> {
+  const { key, cert } = makeCert(['*.tiktok.com', 'tiktok.com']);
+  const state: WssServer = { port: 0, mode: 'accept', handshakes: [], onHttp: (_req, res) => res.writeHead(400).end(), close: async () => undefined };
+  const server: Server = createServer({ key, cert }, (req, res) => state.onHttp(req, res));
+  server.on('upgrade', (req, socket) => {
+    state.handshakes.push(`${req.headers.host}${req.url?.split('?')[0]}`);
+    if (state.mode === 'reset') return socket.destroy();
+    if (typeof state.mode === 'number') {
+      socket.end(`HTTP/1.1 ${state.mode} Refused\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    socket.on('error', () => undefined);
+    setTimeout(() => socket.destroy(), 10_000);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  state.port = (server.address() as AddressInfo).port;
+  state.close = () => new Promise((r) => server.close(() => r()));
+  return state;
+}
