@@ -76,7 +76,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // Without the `tabs` permission, tab.url is only visible for TikTok tabs: no url means elsewhere.
     // Checked once loading completes: while loading, tab.url can still be the previous page.
-    if (info.status === 'complete' && !isTikTok(tab.url)) void change(tabId, (s) => applyNavigation(s, { where: '', onMessages: false, partOfVisit: false, at: Date.now() }));
+    if (info.status === 'complete' && !isTikTok(tab.url)) void change(tabId, (s) => applyNavigation(s, { where: '', onMessages: false, requestId: null, at: Date.now() }));
   });
 });
 

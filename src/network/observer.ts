@@ -11,8 +11,8 @@ export const TIKTOK_URL_FILTER = ['*://*.tiktok.com/*', 'wss://*.tiktok.com/*'];
 export interface Navigation {
   where: string;
   onMessages: boolean;
-  /** this top-level request continues the /messages visit (a redirect of it) */
-  partOfVisit: boolean;
+  /** webRequest's id: a redirect keeps it, so the tab state can tell a redirect of the visit */
+  requestId: string;
   at: number;
 }
 
@@ -25,16 +25,12 @@ export function registerNetworkObserver(sink: NetworkSink): void {
   const wr = browser.webRequest;
   const filter = { urls: TIKTOK_URL_FILTER };
   const started = new Map<string, number>();
-  const visitRequest = new Map<number, string>();
 
   wr.onBeforeRequest.addListener((d) => {
     started.set(d.requestId, d.timeStamp);
     if (started.size > 500) started.delete(started.keys().next().value!);
     if (d.type !== 'main_frame' || d.tabId < 0) return undefined;
-    const onMessages = isMessagesRoute(d.url);
-    const partOfVisit = visitRequest.get(d.tabId) === d.requestId;
-    if (onMessages) visitRequest.set(d.tabId, d.requestId);
-    sink.navigation(d.tabId, { where: whereOf(d.url), onMessages, partOfVisit, at: d.timeStamp });
+    sink.navigation(d.tabId, { where: whereOf(d.url), onMessages: isMessagesRoute(d.url), requestId: d.requestId, at: d.timeStamp });
     return undefined;
   }, filter);
 

@@ -6,7 +6,8 @@ const MESSAGES = new MatchPattern('*://*.tiktok.com/messages*');
 export function isMessagesRoute(url: string | URL): boolean {
   try {
     const u = new URL(String(url));
-    return MESSAGES.includes(u) && (u.pathname === '/messages' || u.pathname.startsWith('/messages/'));
+    // A string, not the URL: the library tests `instanceof Location`, which throws in workers.
+    return MESSAGES.includes(u.href) && (u.pathname === '/messages' || u.pathname.startsWith('/messages/'));
   } catch {
     return false;
   }

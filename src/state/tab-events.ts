@@ -8,18 +8,22 @@ import { pushBounded } from '../network/evidence';
 
 const NET_KEEP_MS = 10 * 60_000;
 
-/** A top-level navigation seen by webRequest (main_frame). */
-export function applyNavigation(s: TabState, nav: { where: string; onMessages: boolean; partOfVisit: boolean; at: number }): TabState {
-  if (nav.partOfVisit) return { ...s, where: nav.where, reportedAt: nav.at };
+/**
+ * A top-level navigation seen by webRequest (main_frame), or a load elsewhere (requestId null).
+ * A redirect keeps its request id, which the state keeps (the worker may restart in between).
+ */
+export function applyNavigation(s: TabState, nav: { where: string; onMessages: boolean; requestId: string | null; at: number }): TabState {
+  const partOfVisit = nav.requestId !== null && nav.requestId === s.visitRequestId;
+  if (partOfVisit) return { ...s, where: nav.where, reportedAt: nav.at };
   if (nav.onMessages) {
-    return { ...s, where: nav.where, onMessages: true, visitAt: nav.at, reportedAt: nav.at, page: null, net: [], answers: {}, checks: s.checks };
+    return { ...s, where: nav.where, onMessages: true, visitAt: nav.at, visitRequestId: nav.requestId, reportedAt: nav.at, page: null, net: [], answers: {} };
   }
   return leave(s, nav.where, nav.at);
 }
 
 /** The tab left /messages: the problem and the badge go with it. */
 function leave(s: TabState, where: string | null, at: number): TabState {
-  return { ...s, where, onMessages: false, page: null, net: [], answers: {}, reportedAt: at, visitAt: at };
+  return { ...s, where, onMessages: false, page: null, net: [], answers: {}, reportedAt: at, visitAt: at, visitRequestId: null };
 }
 
 export function applyPageReport(s: TabState, r: PageReport, at: number): TabState {

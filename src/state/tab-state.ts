@@ -54,6 +54,8 @@ export const TabStateSchema = z.object({
   page: PageReportSchema.nullable(),
   /** when the current /messages visit began: evidence before it is stale */
   visitAt: z.number(),
+  /** webRequest id of the main_frame request that began the visit (redirects keep it) */
+  visitRequestId: z.string().max(40).nullable().catch(null),
   net: z.array(NetEventSchema),
   answers: z.record(z.string(), z.boolean()),
   dismissed: z.array(z.string().max(64)).max(50),
@@ -64,5 +66,5 @@ export type TabState = z.infer<typeof TabStateSchema>;
 export type CheckRun = z.infer<typeof CheckRunSchema>;
 
 export function emptyTabState(tabId: number, now: number): TabState {
-  return { tabId, where: null, onMessages: false, reportedAt: now, page: null, visitAt: now, net: [], answers: {}, dismissed: [], checks: null };
+  return { tabId, where: null, onMessages: false, reportedAt: now, page: null, visitAt: now, visitRequestId: null, net: [], answers: {}, dismissed: [], checks: null };
 }

@@ -31,6 +31,17 @@ export function orderedChecks(s: TabState | null, running: boolean): CheckResult
   return orderedResults(s?.checks?.results ?? [], { finished: !running });
 }
 
+/** The content script reports within ~5 s on /messages; silence after that is "not recognised". */
+const REPORT_DEADLINE_MS = 8000;
+
+function recognitionOf(s: TabState, now: number): 'waiting' | 'recognized' | 'unrecognized' | null {
+  if (!s.onMessages) return null;
+  if (s.page) return s.page.recognition;
+  // redirected away (e.g. to /login): nothing to wait for
+  if (!/\/messages(\/|$)/.test(s.where ?? '')) return null;
+  return now - s.visitAt > REPORT_DEADLINE_MS ? 'unrecognized' : 'waiting';
+}
+
 export interface ViewContext {
   now: number;
   onTikTok: boolean;
@@ -43,7 +54,7 @@ export interface ViewContext {
 
 export function buildView(tabId: number | null, s: TabState | null, c: ViewContext): TabView {
   const diagnosis = c.onTikTok && s ? diagnosisOf(s, c.now) : null;
-  const recognition = s?.onMessages ? (s.page?.recognition ?? 'waiting') : null;
+  const recognition = s ? recognitionOf(s, c.now) : null;
   const { state, settled } = popupState({ onTikTok: c.onTikTok, recognition, diagnosis, checksRunning: c.running });
   const checks = orderedChecks(s, c.running);
   const finishedAt = s?.checks?.finishedAt ?? null;

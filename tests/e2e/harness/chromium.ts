@@ -15,7 +15,10 @@ export type Handler = (url: URL, route: Route) => Answer | undefined;
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
-  worker: Worker;
+  /** the live service worker */
+  worker(): Promise<Worker>;
+  /** evaluates in the live service worker, with a timeout */
+  inWorker<T>(fn: () => Promise<T>): Promise<T>;
   wss: WssServer;
   /** every routed request, as host + path (no query) */
   requests: string[];
@@ -68,8 +71,17 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(first.url()).host;
+  // The worker may be stopped and restarted by the browser: always talk to the live one.
+  const liveWorker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    return live[live.length - 1] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  };
+  const inWorker = async <T,>(fn: () => Promise<T>): Promise<T> => {
+    const w = await liveWorker();
+    return Promise.race([w.evaluate(fn), new Promise<never>((_, rej) => setTimeout(() => rej(new Error('worker did not answer in 10 s')), 10_000))]);
+  };
   const pages = new Map<string, string>();
   const handlers: Handler[] = [];
   const requests: string[] = [];
@@ -96,10 +108,23 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     });
   });
 
+  // The worker's webRequest listeners take a moment to be wired after the browser starts: wait
+  // until it has seen a top-level TikTok navigation before the test begins.
+  const probe = await context.newPage();
+  const deadline = Date.now() + 20_000;
+  for (let seen = false; !seen; ) {
+    if (Date.now() > deadline) throw new Error('the extension never observed a TikTok navigation (webRequest listeners not wired?)');
+    await probe.goto(`https://www.tiktok.com/dm-doctor-ready?${Date.now()}`, { timeout: 5000 }).catch(() => undefined);
+    seen = await inWorker(async () => JSON.stringify(await chrome.storage.session.get(null)).includes('dm-doctor-ready')).catch(() => false);
+  }
+  await probe.close();
+  requests.length = 0;
+
   const session: ChromiumSession = {
     context,
     extensionId,
-    worker,
+    worker: liveWorker,
+    inWorker,
     wss,
     requests,
     handle: (h) => handlers.push(h),
@@ -111,7 +136,8 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     },
     async tabId(page) {
       const url = page.url();
-      const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+      const w = await liveWorker();
+      const id = await w.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
       if (id == null) throw new Error(`no tab found for ${url}`);
       return id;
     },

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { onTestFinished } from 'vitest';
+import { requireBuild } from './browsers';
 import { startHttpsProxy, type HttpsProxy } from './https-proxy';
 
 // Firefox (MV2 build) driven by puppeteer-core over WebDriver BiDi, with every request sent to the
@@ -34,6 +36,23 @@ export interface FirefoxSession {
   openTikTok(url: string, html: string): Promise<Page>;
   /** Opens popup.html (with an optional query such as `?tab=3`) in a new tab; resolves once settled. */
   openPopup(query?: string, opts?: { settled?: boolean; timeout?: number }): Promise<Page>;
+  /** Opens the popup for the tab showing `page` (`popup.html?tab=<its id>`); resolves once settled. */
+  openPopupFor(page: Page, opts?: { settled?: boolean; timeout?: number }): Promise<Page>;
+  /** The extension's tab id of a TikTok page (asked from an extension page, by URL). */
+  tabIdOf(page: Page): Promise<number>;
+  /** Runs `fn` in a fresh extension page (privacy.html), where `browser.*` is available, then closes it. */
+  inExtension<T>(fn: () => Promise<T> | T): Promise<T>;
+  /**
+   * Opens popups for `target`'s tab until `until(popup)` holds (a settled popup does not poll, so
+   * evidence that lands after it opened needs a new one); returns that popup, closes the others.
+   */
+  popupWhen(target: Page, until: (popup: Page) => Promise<boolean>, timeout?: number): Promise<Page>;
+  /**
+   * Clicks "check again" in `popup` (opened for `target`) and returns a popup showing the finished
+   * run with the statuses. If the clicked popup settles before the run shows (see the report: the
+   * background can answer "not running" before the run registers), a fresh popup is opened.
+   */
+  runChecks(popup: Page, target: Page, timeout?: number): Promise<{ popup: Page; checks: Record<string, string> }>;
   /** Every open tab. */
   pages(): Promise<Page[]>;
   /** Screenshot + HTML of every tab under test-results/firefox/<name>-<n>.{png,html}, plus the proxy log. */
@@ -110,6 +129,8 @@ export function firefoxPrefs(proxyPort: number): Record<string, unknown> {
     'security.remote_settings.intermediates.enabled': false,
     'identity.fxaccounts.enabled': false,
     'messaging-system.rsexperimentloader.enabled': false,
+    // Honoured only with MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 on release builds (services-settings/Utils).
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
     'browser.discovery.enabled': false,
     // The extension gets a known moz-extension:// origin.
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
@@ -120,10 +141,10 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it with "apt-get install -y firefox-esr firefox-esr-l10n-fr" or set FIREFOX_PATH`);
   }
-  const extensionDir = resolve(opts.extensionDir);
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No extension build at ${extensionDir}: run "npx wxt build -b firefox" first`);
-  }
+  // A private copy: a temporary add-on reads its files lazily, and a rebuild of .output/ during the
+  // run would otherwise swap the popup's hashed chunks under it.
+  const extensionDir = mkdtempSync(join(tmpdir(), 'dmd-firefox-ext-'));
+  cpSync(requireBuild(resolve(opts.extensionDir)), extensionDir, { recursive: true });
   const proxy = await startHttpsProxy();
   const prefs: Record<string, unknown> = { ...firefoxPrefs(proxy.port) };
   if (opts.locale) {
@@ -143,9 +164,16 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       // moz-extension:// pages can only be opened with system access for the remote agent.
       args: ['--remote-allow-system-access'],
       protocolTimeout: 60_000,
+      env: {
+        ...process.env,
+        // Firefox refuses every non-local connection itself (the proxy is local), and this also
+        // lets services.settings.server point remote settings at nothing.
+        MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+      },
     });
   } catch (err) {
     await proxy.close();
+    rmSync(extensionDir, { recursive: true, force: true });
     throw err;
   }
   let closed = false;
@@ -163,11 +191,56 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       return page;
     },
     async openPopup(query = '', o = {}) {
-      const page = await browser.newPage();
-      // Awaiting goto on a moz-extension:// URL never resolves over BiDi; wait for the DOM instead.
-      void page.goto(`${extensionOrigin}popup.html${query}`).catch(() => undefined);
+      const page = await openExtensionPage(browser, `${extensionOrigin}popup.html${query}`);
       await page.waitForSelector(o.settled === false ? POPUP : SETTLED_POPUP, { timeout: o.timeout ?? 20_000 });
       return page;
+    },
+    async openPopupFor(page, o) {
+      return session.openPopup(`?tab=${await session.tabIdOf(page)}`, o);
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const ids = await session.inExtension(async () => {
+        const tabs: { id?: number; url?: string }[] = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({});
+        return tabs.map((t) => [t.id ?? -1, t.url ?? ''] as const);
+      });
+      const match = ids.filter(([, u]) => u === url).map(([id]) => id);
+      if (match.length !== 1) throw new Error(`expected one tab at ${url}, found ${match.length} among ${JSON.stringify(ids)}`);
+      return match[0]!;
+    },
+    async inExtension(fn) {
+      const page = await openExtensionPage(browser, `${extensionOrigin}privacy.html`);
+      try {
+        return (await page.evaluate(fn)) as Awaited<ReturnType<typeof fn>>;
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
+    async popupWhen(target, until, timeout = 10_000) {
+      const tabId = await session.tabIdOf(target);
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const popup = await session.openPopup(`?tab=${tabId}`);
+        if (await until(popup)) return popup;
+        if (Date.now() > deadline) throw new Error(`the popup for tab ${tabId} never showed what was expected within ${timeout} ms`);
+        await popup.close();
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    async runChecks(popup, target, timeout = 20_000) {
+      await popup.click('[data-testid="check-again"]');
+      const deadline = Date.now() + timeout;
+      let shown = popup;
+      while (!(await checksDone(shown).catch(() => false))) {
+        if (Date.now() > deadline) throw new Error(`the check run did not show within ${timeout} ms`);
+        await new Promise((r) => setTimeout(r, 250));
+        const settledEarly = await shown.$eval(POPUP, (el) => el.getAttribute('data-settled') === 'true').catch(() => false);
+        if (settledEarly) {
+          if (shown !== popup) await shown.close().catch(() => undefined);
+          shown = await session.openPopupFor(target);
+        }
+      }
+      return { popup: shown, checks: await checkStatuses(shown) };
     },
     pages: () => browser.pages(),
     async saveArtifacts(name) {
@@ -189,6 +262,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       closed = true;
       await browser.close().catch(() => undefined);
       await proxy.close();
+      rmSync(extensionDir, { recursive: true, force: true });
     },
   };
 
@@ -203,13 +277,35 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
   // so both happen here). Outside a test (beforeAll) the caller closes.
   try {
     onTestFinished(async ({ task }) => {
-      if (task.result?.state === 'fail') await session.saveArtifacts(task.name).catch(() => undefined);
+      // (an `it.fails` test is 'fail' here when it failed as expected: nothing to save)
+      if (task.result?.state === 'fail' && !task.fails) await session.saveArtifacts(task.name).catch(() => undefined);
       await session.close();
     });
   } catch {
     /* not inside a test */
   }
   return session;
+}
+
+/**
+ * A new tab on a moz-extension:// page. Awaiting goto on such a URL never resolves over BiDi, and
+ * evaluating while the tab leaves about:blank can hit the dying realm ("right-hand side of 'in'
+ * should be an object, got null"), so this polls, tolerating those errors, until the page is loaded.
+ */
+async function openExtensionPage(browser: Browser, url: string, timeout = 20_000): Promise<Page> {
+  const page = await browser.newPage();
+  void page.goto(url).catch(() => undefined);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const ready = await page.evaluate(() => `${location.href}|${document.readyState}`).catch(() => '');
+    if (ready.startsWith(url) && ready.endsWith('|complete')) return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeout} ms (last: ${ready || 'no answer'})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function fixtureHtml(file: string): string {
+  return readFileSync(resolve('tests/fixtures', file), 'utf8');
 }
 
 /** The popup's root attributes. */
@@ -233,5 +329,29 @@ export async function hintInfo(page: Page): Promise<{ causeId: string | null; se
       openShadow: el.shadowRoot !== null && el.shadowRoot.mode === 'open',
       inBody: el.parentElement === document.body,
     };
+  });
+}
+
+export async function checkStatuses(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('[data-testid="check"]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-check-id') ?? '', e.getAttribute('data-status') ?? ''])));
+}
+
+export async function evidenceClasses(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="evidence"]', (els) => els.map((e) => e.getAttribute('data-evidence-class') ?? ''));
+}
+
+/** The JSON half of the popup's copyable report. */
+export async function reportJson(page: Page): Promise<{ network: { where: string; kind: string; class?: string; error?: string; status?: number }[]; evidence: string[]; ranking: { cause: string }[] }> {
+  const text = await page.$eval('[data-testid="report-text"]', (e) => e.textContent ?? '');
+  return JSON.parse(text.slice(text.indexOf('JSON:\n') + 'JSON:\n'.length));
+}
+
+/** True once the popup shows a finished check run: settled, nothing running, `online` has a result. */
+export async function checksDone(popup: Page): Promise<boolean> {
+  return popup.evaluate(() => {
+    const root = document.querySelector('[data-testid="popup"]');
+    const online = document.querySelector('[data-testid="check"][data-check-id="online"]');
+    const running = document.querySelector('[data-testid="check"][data-status="running"]');
+    return root?.getAttribute('data-settled') === 'true' && online?.getAttribute('data-status') !== 'skipped' && !running;
   });
 }

@@ -36,25 +36,33 @@ export interface RouteResponse {
 
 /**
  * What a route does with a request:
- * - a response object: answer it;
- * - 'reset': TCP reset of the tunnel (the browser sees a connection reset, NS_ERROR_NET_RESET);
- * - 'refuse': refuse the tunnel at CONNECT (see REFUSE_BEHAVIOUR below for what Firefox reports);
- *   returned for a request inside an open tunnel it acts like 'reset';
+ * - a response object: answer it (e.g. `{ status: 503 }`);
+ * - 'reset': a TCP reset of the tunnel once the request arrived — Firefox reports NS_ERROR_NET_RESET;
+ * - 'refuse': the CONNECT is answered 503 — Firefox reports NS_ERROR_CONNECTION_REFUSED for the
+ *   origin (a 502 would give NS_ERROR_PROXY_BAD_GATEWAY, a closed/reset CONNECT NS_ERROR_NET_RESET);
+ * - 'unknown-host': the CONNECT is answered 500 — Firefox reports NS_ERROR_UNKNOWN_HOST (a DNS failure);
  * - 'hang': never answer (the socket stays open until the browser gives up or the proxy closes);
- * - undefined: next route, then the default (404; robots.txt 200 with Date; im-ws upgrade 101).
- * Routes are consulted at CONNECT (phase 'connect', path '') and for each request ('request').
+ * - undefined: the next (older) route, then the default: www.tiktok.com/robots.txt → 200 with a Date
+ *   header, a WebSocket upgrade → 101, anything else → 404.
+ * Routes are consulted at CONNECT (phase 'connect', path ''; only 'refuse' and 'unknown-host' act
+ * there, anything else opens the tunnel) and for each request (phase 'request'), so
+ * `(req) => req.host === 'im-api.tiktok.com' ? 'refuse' : undefined` works at both. Returned for a
+ * request inside a tunnel opened earlier, 'refuse' / 'unknown-host' close that tunnel quietly so the
+ * browser retries with a new CONNECT.
  */
-export type RouteResult = RouteResponse | 'reset' | 'refuse' | 'hang' | undefined;
+export type RouteResult = RouteResponse | 'reset' | 'refuse' | 'unknown-host' | 'hang' | undefined;
 export type Route = (req: ProxyRequest) => RouteResult;
 
 export interface LoggedRequest {
   phase: 'connect' | 'request';
+  /** 'https' | 'http' | 'wss' | 'ws' for requests, 'connect' for CONNECTs */
+  scheme: string;
   host: string;
   port: number;
   method: string;
   path: string;
   websocket: boolean;
-  /** what the proxy did: 'ok' (answered), 'refused' (non-TikTok host or route), 'reset', 'hang' */
+  /** what the proxy did: answered, opened a tunnel, refused (a non-TikTok host or a route), reset, hung */
   outcome: 'answered' | 'tunnel' | 'refused' | 'reset' | 'hang';
   status?: number;
   at: number;
@@ -145,7 +153,7 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     const port = Number(u.port) || (tlsSide ? 443 : 80);
     const path = `${u.pathname}${u.search}`;
     const pr: ProxyRequest = { phase: 'request', host, port, method: req.method ?? 'GET', path, url: `${scheme}://${host}${path}`, websocket, headers: req.headers, at: Date.now() };
-    const entry: LoggedRequest = { phase: 'request', host, port, method: pr.method, path, websocket, outcome: 'answered', at: pr.at };
+    const entry: LoggedRequest = { phase: 'request', scheme, host, port, method: pr.method, path, websocket, outcome: 'answered', at: pr.at };
     log.push(entry);
     const socket = upgradeSocket ?? req.socket;
     if (!isTikTokHost(host)) {
@@ -155,9 +163,14 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
       return;
     }
     const out = decide(pr);
-    if (out === 'reset' || out === 'refuse') {
+    if (out === 'reset') {
       entry.outcome = 'reset';
       reset(socket);
+      return;
+    }
+    if (out === 'refuse' || out === 'unknown-host') {
+      entry.outcome = 'refused';
+      socket.destroy();
       return;
     }
     if (out === 'hang') {
@@ -199,7 +212,7 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     const [rawHost = '', rawPort = '443'] = (req.url ?? '').split(':');
     const host = rawHost.toLowerCase();
     const port = Number(rawPort) || 443;
-    const entry: LoggedRequest = { phase: 'connect', host, port, method: 'CONNECT', path: '', websocket: false, outcome: 'tunnel', at: Date.now() };
+    const entry: LoggedRequest = { phase: 'connect', scheme: 'connect', host, port, method: 'CONNECT', path: '', websocket: false, outcome: 'tunnel', at: Date.now() };
     log.push(entry);
     client.on('error', () => undefined);
     if (!isTikTokHost(host)) {
@@ -208,9 +221,13 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
       return;
     }
     const out = decide({ phase: 'connect', host, port, method: 'CONNECT', path: '', url: '', websocket: false, headers: req.headers, at: entry.at });
-    if (out === 'refuse') {
+    if (out === 'refuse' || out === 'unknown-host') {
       entry.outcome = 'refused';
-      refuseConnect(client);
+      // Firefox 153 maps a CONNECT answered 503 to NS_ERROR_CONNECTION_REFUSED and 500 to
+      // NS_ERROR_UNKNOWN_HOST (502 → NS_ERROR_PROXY_BAD_GATEWAY, 403 → NS_ERROR_PROXY_FORBIDDEN,
+      // 504 → NS_ERROR_PROXY_GATEWAY_TIMEOUT, closed or reset → NS_ERROR_NET_RESET).
+      const status = out === 'refuse' ? '503 Service Unavailable' : '500 Internal Server Error';
+      client.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
       return;
     }
     client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -262,12 +279,4 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     },
   };
   return api;
-}
-
-/**
- * How a refused tunnel is answered. Established with Firefox 153 (see tests/e2e/firefox/README.md):
- * an HTTP proxy cannot make Firefox report NS_ERROR_CONNECTION_REFUSED for the origin host.
- */
-function refuseConnect(client: Socket): void {
-  client.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
 }

@@ -1,0 +1,6 @@
+// Code passed to worker.evaluate / page.evaluate runs in the extension, where `chrome` exists.
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string; title?: string }[]> };
+  storage: { session: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> }; local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+  runtime: { getManifest(): { version: string } };
+};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { applyNavigation, applyNetEvent, applyPageReport } from '../../../src/state/tab-events';
+import { emptyTabState, TabStateSchema } from '../../../src/state/tab-state';
+import { fromBeforeRedirect, fromCompleted } from '../../../src/network/evidence';
+import type { PageReport } from '../../../src/messaging/page-report';
+
+const T = 1_800_000_000_000;
+const report = (over: Partial<PageReport> = {}): PageReport => ({
+  where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', observation: null,
+  failureId: null, fresh: false, cleared: false, failureAt: null, seq: 1, ...over,
+});
+
+describe('tab state across navigation', () => {
+  it('keeps a /messages visit redirected to /login, and the state stays valid', () => {
+    let s = emptyTabState(1, T);
+    s = applyNavigation(s, { where: 'www.tiktok.com/messages', onMessages: true, requestId: '3', at: T + 1 });
+    const redirect = fromBeforeRedirect({ url: 'https://www.tiktok.com/messages', redirectUrl: 'https://www.tiktok.com/login?redirect_url=/messages', type: 'main_frame', statusCode: 302, timeStamp: T + 2, tabId: 1 });
+    expect(redirect?.httpClass).toBe('login-redirect');
+    s = applyNetEvent(s, redirect!);
+    s = applyNavigation(s, { where: 'www.tiktok.com/login', onMessages: false, requestId: '3', at: T + 3 });
+    s = applyNetEvent(s, fromCompleted({ url: 'https://www.tiktok.com/login?redirect_url=/messages', type: 'main_frame', statusCode: 200, timeStamp: T + 4, tabId: 1, ip: '127.0.0.1' })!);
+    expect(s.onMessages).toBe(true);
+    expect(s.net.map((e) => e.httpClass)).toEqual(['login-redirect', 'ok']);
+    const parsed = TabStateSchema.safeParse(JSON.parse(JSON.stringify(s)));
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it('leaves the visit when the person navigates elsewhere, and starts a new one on /messages', () => {
+    let s = applyNavigation(emptyTabState(1, T), { where: 'www.tiktok.com/messages', onMessages: true, requestId: '7', at: T });
+    s = applyPageReport(s, report(), T + 1);
+    expect(s.page).not.toBeNull();
+    s = applyNavigation(s, { where: 'www.tiktok.com/foryou', onMessages: false, requestId: '8', at: T + 2 });
+    expect(s.onMessages).toBe(false);
+    expect(s.page).toBeNull();
+  });
+
+  it('ends the visit on an SPA route change reported by the top frame, but not by a sub-frame', () => {
+    let s = applyPageReport(emptyTabState(1, T), report(), T);
+    expect(applyPageReport(s, report({ onMessages: false, topFrame: false }), T + 1).onMessages).toBe(true);
+    s = applyPageReport(s, report({ onMessages: false, where: 'www.tiktok.com/foryou' }), T + 1);
+    expect(s.onMessages).toBe(false);
+  });
+});
