@@ -17,6 +17,9 @@ import { z } from 'zod';
 const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 const isTikTok = (url: string | undefined) => !!url && /^https?:\/\/([a-z0-9-]+\.)*tiktok\.com(\/|$)/i.test(url);
 
+// The extension CSP forbids eval: tell zod not to try its Function-based fast path.
+z.config({ jitless: true });
+
 export default defineBackground(() => {
   // Listeners are registered synchronously, at the top level of the worker.
   registerNetworkObserver({
