@@ -21,7 +21,7 @@ export function parseUserAgent(ua: string): BrowserInfo | null {
   if (typeof ua !== 'string') return null;
   const firefox = /\bFirefox\/(\d+)/.exec(ua);
   if (firefox?.[1]) return { name: 'firefox', major: Number(firefox[1]) };
-  const chrome = /\b(?:Chrome|Chromium)\/(\d+)/.exec(ua);
+  const chrome = /(?:\b|Headless)(?:Chrome|Chromium)\/(\d+)/.exec(ua);
   if (chrome?.[1]) return { name: 'chrome', major: Number(chrome[1]) };
   return null;
 }

@@ -51,9 +51,12 @@ function groupBy(events: NetFact[], key: (e: NetFact) => string | undefined): Ma
 export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, failedSend: boolean): Fact[] {
   const out: Fact[] = [];
   const errors = e.net.filter((x) => x.kind === 'error' && x.cls && x.cls !== 'aborted');
+  let imFailed = false;
   for (const [cls, evs] of groupBy(errors, (x) => x.cls)) {
-    const sure = confirmed(evs) || checkConfirms(cls);
     const onIm = evs.some((x) => x.role === 'im-api' || x.role === 'im-ws');
+    // A failed send whose IM request failed at the network level: the network is why it failed.
+    const sure = confirmed(evs) || checkConfirms(cls) || (failedSend && onIm);
+    imFailed ||= failedSend && onIm;
     out.push({
       id: `net:${cls}:${sure ? 'confirmed' : 'once'}`,
       cls: `net-${cls}`,
@@ -64,7 +67,9 @@ export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, f
   }
   const http = e.net.filter((x) => x.kind === 'http' && x.httpClass && x.httpClass !== 'ok');
   for (const [hc, evs] of groupBy(http, (x) => x.httpClass)) {
-    const sure = hc === 'login-redirect' || confirmed(evs);
+    const onIm = evs.some((x) => x.role === 'im-api');
+    const sure = hc === 'login-redirect' || confirmed(evs) || (failedSend && onIm);
+    imFailed ||= failedSend && onIm;
     out.push({
       id: `http:${hc}:${sure ? 'confirmed' : 'once'}`,
       cls: `http-${hc}`,
@@ -73,6 +78,7 @@ export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, f
       trigger: sure || failedSend,
     });
   }
+  if (imFailed) out.push({ id: 'im-request-failed', cls: 'im-request-failed', key: 'ev_im_request_failed', trigger: true });
   return out;
 }
 

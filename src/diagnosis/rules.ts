@@ -82,6 +82,9 @@ export function weightsFor(factId: string): Weights {
       return scale(NET[a ?? ''] ?? {}, b === 'confirmed' ? 1 : 0.5);
     case 'http':
       return scale(HTTP[a ?? ''] ?? {}, b === 'confirmed' || a === 'login-redirect' ? 1 : 0.6);
+    case 'im-request-failed':
+      // TikTok's policy refusals arrive as HTTP answers; a send that failed in transport is not one.
+      return { ...all(RECIPIENT_ONLY, -3), ...all(ACCOUNT_ONLY, -3), 'content-flagged': -3, 'incoming-request': -3 };
     case 'im-missing':
       return { 'blocked-by-extension': 2.5, firewall: 0.5 };
     case 'check':

@@ -24,7 +24,7 @@ export function TopCause({ cause, diagnosis, view, onRecheck }: { cause: RankedC
         </figure>
       )}
       <h3>{t('popup_why_we_think')}</h3>
-      <EvidenceList items={cause.why.length ? cause.why : diagnosis.evidence} />
+      <EvidenceList items={diagnosis.evidence.map((e) => (cause.why.some((w) => w.against && w.cls === e.cls) ? { ...e, against: true } : e))} />
       <h3>{t('popup_fix_steps')}</h3>
       <ol class="steps">
         {steps.map((s, i) => <li key={i}>{s}</li>)}

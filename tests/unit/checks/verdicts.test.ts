@@ -154,3 +154,12 @@ describe('reason keys', () => {
     samples.forEach(expectKnownKey);
   });
 });
+
+describe('parseUserAgent: headless and branded Chromium', () => {
+  it('reads the major version from HeadlessChrome and Chromium user agents', async () => {
+    const { parseUserAgent } = await import('../../../src/checks/verdicts');
+    expect(parseUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36')).toEqual({ name: 'chrome', major: 156 });
+    expect(parseUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0')).toEqual({ name: 'firefox', major: 153 });
+    expect(parseUserAgent('curl/8')).toBeNull();
+  });
+});
