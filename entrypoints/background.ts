@@ -55,8 +55,7 @@ export default defineBackground(() => {
     const req = z.object({ tabId: z.number().int().nullable() }).safeParse(data);
     const tabId = req.success ? req.data.tabId : null;
     const onTikTok = tabId != null && isTikTok(await tabUrl(tabId));
-    startChecks(tabId);
-    await new Promise((r) => setTimeout(r, 0));
+    await startChecks(tabId);
     return view(tabId, onTikTok);
   });
 
@@ -84,16 +83,16 @@ export default defineBackground(() => {
 });
 
 /** Runs the checks for a tab (or for no tab, from a popup elsewhere); results land in its state. */
-function startChecks(tabId: number | null): void {
+async function startChecks(tabId: number | null): Promise<void> {
   const key = tabId ?? -1;
-  void readSettings().then((settings) =>
-    runChecksForTab(key, {
-      update: (fn) => change(key, fn),
-      allowExternal: settings.externalChecksAllowed,
-      browser: BROWSER,
-      net: async () => (await readTab(key)).net,
-    }),
-  ).catch((err) => console.warn('[dm-doctor] check run failed', err));
+  const settings = await readSettings();
+  // runChecksForTab marks the tab as running synchronously: the view returned next says so.
+  runChecksForTab(key, {
+    update: (fn) => change(key, fn),
+    allowExternal: settings.externalChecksAllowed,
+    browser: BROWSER,
+    net: async () => (await readTab(key)).net,
+  }).catch((err) => console.warn('[dm-doctor] check run failed', err));
 }
 
 async function change(tabId: number, fn: (s: TabState) => TabState | void): Promise<void> {

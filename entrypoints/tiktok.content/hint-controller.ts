@@ -1,5 +1,4 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { sendMessage } from '../../src/messaging/protocol';
 import type { PageReport } from '../../src/messaging/page-report';
@@ -20,8 +19,7 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
   let report: PageReport | null = null;
   let bg: HintUpdate | null = null;
   let view: HintView | null = null;
-  let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
-  let mounting = false;
+  let host: HTMLElement | null = null;
   let shown: CauseId | null = null;
 
   const key = () => report?.failureId ?? `state:${bg?.causeId ?? shown ?? ''}`;
@@ -37,33 +35,29 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     return top ? { causeId: top.id, earlier: local.earlier, settled: false } : null;
   }
 
-  async function sync(): Promise<void> {
+  function sync(): void {
     try {
       const w = wanted();
       if (!w) return remove();
-      if (!ui && !mounting) {
-        mounting = true;
-        ui = await createShadowRootUi(ctx, {
-          name: 'dm-doctor-hint',
-          position: 'inline',
-          anchor: 'body',
-          append: 'last',
-          css: HINT_CSS,
-          onMount: (container, _shadow, host) => {
-            view = buildHint(host, container, dismiss);
-          },
-        });
-        ui.mount();
-        mounting = false;
+      if (!host || !view) {
+        // A plain element (not a registered custom element) with an open shadow root, appended to
+        // <body>, never inside TikTok's React-managed nodes. (WXT's createShadowRootUi does the same
+        // but pulls ~10 KB of helpers into the content script.)
+        host = document.createElement('dm-doctor-hint');
+        const shadow = host.attachShadow({ mode: 'open' });
+        const style = document.createElement('style');
+        style.textContent = HINT_CSS;
+        const container = document.createElement('div');
+        shadow.append(style, container);
+        view = buildHint(host, container, dismiss);
+        document.body.append(host);
         listen();
       }
-      const current = wanted();
-      if (!current || !view) return remove();
+      const current = w;
       shown = current.causeId;
       view.render({ ...current, browser: BROWSER, handle: chatHandle(document) });
       view.place(watcher()?.anchor() ?? null, composerArea(document));
     } catch (err) {
-      mounting = false;
       console.debug('[dm-doctor] hint failed', err);
     }
   }
@@ -78,8 +72,8 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
   function remove(): void {
     listening?.abort();
     listening = null;
-    ui?.remove();
-    ui = null;
+    host?.remove();
+    host = null;
     view = null;
     shown = null;
   }
@@ -101,16 +95,19 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     window.addEventListener('resize', reposition, opts);
     document.addEventListener('scroll', reposition, opts);
   };
-  ctx.onInvalidated(() => listening?.abort());
+  ctx.onInvalidated(() => {
+    listening?.abort();
+    host?.remove();
+  });
 
   return {
     onReport(r: PageReport) {
       report = r;
-      void sync();
+      sync();
     },
     onUpdate(u: HintUpdate) {
       bg = u;
-      void sync();
+      sync();
     },
     remove() {
       report = null;

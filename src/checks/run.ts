@@ -26,16 +26,25 @@ export interface RunDeps {
   net: () => Promise<TabState['net']>;
 }
 
+/** Starts a run; the tab counts as running from the moment this is called (synchronously). */
 export async function runChecksForTab(tabId: number | null, deps: RunDeps): Promise<CheckResult[]> {
   if (active.has(tabId)) return [];
-  const prev = LastRunSchema.safeParse(await lastRun.getValue());
-  const gate = canRunChecks(prev.success ? prev.data.at : null, Date.now());
-  if (!gate.allowed && prev.success) {
-    const cached = prev.data;
-    await deps.update((s) => ({ ...s, checks: { startedAt: cached.at, finishedAt: cached.at, results: cached.results, runId: `cached-${cached.at}` } }));
-    return cached.results;
-  }
   active.add(tabId);
+  try {
+    const prev = LastRunSchema.safeParse(await lastRun.getValue());
+    const gate = canRunChecks(prev.success ? prev.data.at : null, Date.now());
+    if (!gate.allowed && prev.success) {
+      const cached = prev.data;
+      await deps.update((s) => ({ ...s, checks: { startedAt: cached.at, finishedAt: cached.at, results: cached.results, runId: `cached-${cached.at}` } }));
+      return cached.results;
+    }
+    return await runAll(deps);
+  } finally {
+    active.delete(tabId);
+  }
+}
+
+async function runAll(deps: RunDeps): Promise<CheckResult[]> {
   const runId = Math.random().toString(36).slice(2);
   const startedAt = Date.now();
   const results = new Map<string, CheckResult>(CHECK_IDS.map((id) => [id, running(id)]));
@@ -44,38 +53,34 @@ export async function runChecksForTab(tabId: number | null, deps: RunDeps): Prom
     results.set(r.id, r);
     await write();
   };
-  try {
-    await write();
-    await set(verdictOnline(navigator.onLine));
-    await set(verdictBrowserVersion(navigator.userAgent));
-    const net = await deps.net();
-    await set(verdictProxy(net));
-    const www = probeHttp(PROBE_URLS.www).then(async (o) => {
-      await set(verdictReach('reach-www', o));
-      await set(o.ok ? verdictClock(o.date ?? null, o.arrivedAt ?? Date.now(), o.ms) : skipped('clock', 'clock.noDate'));
-      return o;
-    });
-    const im = probeHttp(PROBE_URLS.imApi).then((o) => set(verdictReach('reach-im-api', o)));
-    const ws = probeWebSocket(PROBE_URLS.imWs, lastWebSocketStatus).then((o) => set(verdictWebSocket(o)));
-    const portal = deps.allowExternal
-      ? probePortal(PROBE_URLS.portal).then((o) => set(verdictCaptivePortal(o)))
-      : probePortalViaTikTok(PROBE_URLS.portalViaTikTok).then((o) => set(verdictCaptivePortalViaTikTok(o)));
-    const doh = deps.allowExternal ? probeDoh(PROBE_URLS.doh) : Promise.resolve(null);
-    const [wwwOutcome, dohAnswer] = await Promise.all([www, doh, im, ws, portal]);
-    const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns');
-    await set(
-      verdictDns({
-        tiktok: wwwOutcome.ok ? 'ok' : dnsErrors ? 'fails' : 'unknown',
-        other: 'unknown',
-        browserSinkhole: net.some((e) => e.sinkhole === true),
-        doh: dohAnswer,
-      }),
-    );
-    const finished = [...results.values()];
-    await deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: Date.now(), results: finished, runId } }));
-    await lastRun.setValue({ at: Date.now(), results: finished });
-    return finished;
-  } finally {
-    active.delete(tabId);
-  }
+  await write();
+  await set(verdictOnline(navigator.onLine));
+  await set(verdictBrowserVersion(navigator.userAgent));
+  const net = await deps.net();
+  await set(verdictProxy(net));
+  const www = probeHttp(PROBE_URLS.www).then(async (o) => {
+    await set(verdictReach('reach-www', o));
+    await set(o.ok ? verdictClock(o.date ?? null, o.arrivedAt ?? Date.now(), o.ms) : skipped('clock', 'clock.noDate'));
+    return o;
+  });
+  const im = probeHttp(PROBE_URLS.imApi).then((o) => set(verdictReach('reach-im-api', o)));
+  const ws = probeWebSocket(PROBE_URLS.imWs, lastWebSocketStatus).then((o) => set(verdictWebSocket(o)));
+  const portal = deps.allowExternal
+    ? probePortal(PROBE_URLS.portal).then((o) => set(verdictCaptivePortal(o)))
+    : probePortalViaTikTok(PROBE_URLS.portalViaTikTok).then((o) => set(verdictCaptivePortalViaTikTok(o)));
+  const doh = deps.allowExternal ? probeDoh(PROBE_URLS.doh) : Promise.resolve(null);
+  const [wwwOutcome, dohAnswer] = await Promise.all([www, doh, im, ws, portal]);
+  const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns');
+  await set(
+    verdictDns({
+      tiktok: wwwOutcome.ok ? 'ok' : dnsErrors ? 'fails' : 'unknown',
+      other: 'unknown',
+      browserSinkhole: net.some((e) => e.sinkhole === true),
+      doh: dohAnswer,
+    }),
+  );
+  const finished = [...results.values()];
+  await deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: Date.now(), results: finished, runId } }));
+  await lastRun.setValue({ at: Date.now(), results: finished });
+  return finished;
 }

@@ -1,4 +1,5 @@
 import type { Evidence, Fact, NetFact } from './evidence';
+import { QUESTIONS } from './rules';
 
 // Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
 // checks, answers. One failed request never decides anything: a network fault is a trigger only
@@ -48,32 +49,46 @@ function groupBy(events: NetFact[], key: (e: NetFact) => string | undefined): Ma
   return m;
 }
 
+const IM_ROLES = new Set(['im-api', 'im-ws']);
+
 export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, failedSend: boolean): Fact[] {
   const out: Fact[] = [];
   const errors = e.net.filter((x) => x.kind === 'error' && x.cls && x.cls !== 'aborted');
+  // Any HTTP answer from an IM host (200, 204, 404…; not a 5xx) proves the IM path works at that time.
+  const imAnswers = e.net.filter((x) => x.kind === 'http' && IM_ROLES.has(x.role) && x.httpClass !== 'server-error').map((x) => x.t);
   let imFailed = false;
   for (const [cls, evs] of groupBy(errors, (x) => x.cls)) {
-    const onIm = evs.some((x) => x.role === 'im-api' || x.role === 'im-ws');
+    const onIm = evs.some((x) => IM_ROLES.has(x.role));
     // A failed send whose IM request failed at the network level: the network is why it failed.
-    const sure = confirmed(evs) || checkConfirms(cls) || (failedSend && onIm);
+    let sure = confirmed(evs) || checkConfirms(cls) || (failedSend && onIm);
+    // No failed send, and the IM host answered after the last of these IM errors: it recovered.
+    const last = Math.max(...evs.map((x) => x.t));
+    const recovered = sure && !failedSend && evs.every((x) => IM_ROLES.has(x.role)) && imAnswers.some((t) => t > last) && !checkConfirms(cls);
+    if (recovered) sure = false;
     imFailed ||= failedSend && onIm;
     out.push({
-      id: `net:${cls}:${sure ? 'confirmed' : 'once'}`,
+      id: `net:${cls}:${recovered ? 'recovered' : sure ? 'confirmed' : 'once'}`,
       cls: `net-${cls}`,
-      key: sure ? 'ev_net_confirmed' : 'ev_net_once',
+      key: sure || recovered ? 'ev_net_confirmed' : 'ev_net_once',
       params: { cls, n: evs.length, host: evs[evs.length - 1]!.role },
       trigger: sure || (failedSend && onIm),
     });
   }
   const http = e.net.filter((x) => x.kind === 'http' && x.httpClass && x.httpClass !== 'ok');
-  for (const [hc, evs] of groupBy(http, (x) => x.httpClass)) {
+  // 401 and 403 share the 'auth' class; 401 is a missing session (logged-out), 403 a refusal (§3.5).
+  const variant = (x: NetFact) => (x.httpClass === 'auth' && x.status === 401 ? 'auth-401' : x.httpClass);
+  for (const [hc, evs] of groupBy(http, variant)) {
     const onIm = evs.some((x) => x.role === 'im-api');
     const sure = hc === 'login-redirect' || confirmed(evs) || (failedSend && onIm);
-    imFailed ||= failedSend && onIm;
+    // 5xx on several TikTok hosts, at least 5 s apart: the corroborated form (§3.5, §6).
+    const widespread = hc === 'server-error' && confirmed(evs) && new Set(evs.map((x) => x.role)).size >= 2;
+    // Only a server failure is a transport-level failure of the send; 401/403/429 are TikTok's answers.
+    imFailed ||= failedSend && onIm && hc === 'server-error';
+    const cls = hc === 'auth-401' ? 'auth' : hc;
     out.push({
-      id: `http:${hc}:${sure ? 'confirmed' : 'once'}`,
-      cls: `http-${hc}`,
-      key: `ev_http_${hc.replace(/-/g, '_')}`,
+      id: `http:${hc}:${widespread ? 'widespread' : sure ? 'confirmed' : 'once'}`,
+      cls: `http-${cls}`,
+      key: `ev_http_${cls.replace(/-/g, '_')}`,
       params: { n: evs.length, status: evs[evs.length - 1]!.status ?? 0 },
       trigger: sure || failedSend,
     });
@@ -98,12 +113,18 @@ export function checkFacts(e: Evidence): Fact[] {
   for (const c of e.checks) {
     if (c.status === 'skipped' || c.status === 'running') continue; // a check that did not run counts for nothing
     let id = `check:${c.id}:${c.status}`;
-    if (c.id === 'dns' && c.status !== 'pass') id += c.reason.key.includes('block') || c.reason.key.includes('sinkhole') ? ':blocked' : ':failure';
+    if (c.id === 'dns' && c.status !== 'pass') {
+      const k = c.reason.key;
+      id += k.includes('block') || k.includes('sinkhole') ? ':blocked' : k === 'dns.noInternet' ? ':offline' : ':failure';
+    }
+    // A reach check that timed out points at a slow path rather than a refusal.
+    if ((c.id === 'reach-www' || c.id === 'reach-im-api') && c.status === 'fail' && c.reason.key === 'reach.timeout') id += ':timeout';
     out.push({ id, cls: `check-${c.id}-${c.status}`, key: `ev_check_${c.status}`, params: { check: c.id }, trigger: c.status === 'fail' && c.id !== 'browser-version' });
   }
   return out;
 }
 
+/** Answers to the questions we ask; any other key (the popup message is free text) is ignored. */
 export function answerFacts(e: Evidence): Fact[] {
-  return Object.entries(e.answers).map(([q, yes]) => ({ id: `answer:${q}:${yes ? 'yes' : 'no'}`, cls: `answer-${q}`, key: 'ev_answer', params: { q, a: yes ? 'yes' : 'no' }, trigger: false }));
+  return Object.entries(e.answers).filter(([q, a]) => Object.hasOwn(QUESTIONS, q) && typeof a === 'boolean').map(([q, yes]) => ({ id: `answer:${q}:${yes ? 'yes' : 'no'}`, cls: `answer-${q}`, key: 'ev_answer', params: { q, a: yes ? 'yes' : 'no' }, trigger: false }));
 }

@@ -4,11 +4,12 @@ import { CAUSE_SIDES } from '../causes/ids';
 // Rules are data. Weights are log-odds: +9 is near-proof (TikTok's own sentence, a page structure),
 // +2..+4 is a real hint, negative weights argue against. Priors rank causes before any specific
 // evidence: common ones (recipient settings, not friends, request caps) above rare ones (outage, clock).
+// "Friends" is the default DM setting for 16+ (§2.2, FR Safety Center), so "not friends" leads a tie.
 
 export const PRIORS: Record<CauseId, number> = {
-  'recipient-settings': 1.6, 'not-friends': 1.6, 'request-pending': 1.3, 'chat-limit': 0.2, blocked: 0.5,
+  'recipient-settings': 1.6, 'not-friends': 1.7, 'request-pending': 1.3, 'chat-limit': 0.2, blocked: 0.5,
   'recipient-suspended': -0.3, 'recipient-restricted': -0.5, 'incoming-request': -1,
-  'under-16': 0.2, 'phone-unverified': 0.1, 'family-pairing': -0.2, 'account-restricted': 0, 'dm-ban': 0.2,
+  'under-16': 0.2, 'phone-unverified': 0.1, 'family-pairing': -0.2, 'account-restricted': -0.2, 'dm-ban': -0.2,
   'content-flagged': 0.3, 'sending-too-fast': 0.5, 'logged-out': -0.5, 'own-dm-settings': 0,
   'tiktok-outage': -1.5, 'region-unavailable': -2, 'unsupported-on-web': -1.5, 'temporary-glitch': 0.4,
   offline: -1, 'dns-failure': -1.5, 'dns-blocked': -1.2, 'blocked-by-extension': -0.6, 'proxy-vpn': -1.5,
@@ -21,38 +22,56 @@ const NETWORK: CauseId[] = [...CAUSE_SIDES.network];
 const REACH_RULES_OUT: CauseId[] = ['offline', 'dns-failure', 'dns-blocked', 'proxy-vpn', 'firewall', 'captive-portal', 'slow-connection'];
 const ACCOUNT_ONLY: CauseId[] = ['under-16', 'family-pairing', 'phone-unverified', 'own-dm-settings', 'dm-ban', 'account-restricted'];
 const RECIPIENT_ONLY: CauseId[] = ['not-friends', 'recipient-settings', 'request-pending', 'chat-limit', 'blocked', 'recipient-suspended', 'recipient-restricted'];
+/** Causes TikTok reports as an answer (a notice, an HTTP status), never as a transport failure. */
+const POLICY: CauseId[] = [...RECIPIENT_ONLY, ...ACCOUNT_ONLY, 'content-flagged', 'incoming-request', 'sending-too-fast'];
 
 const all = (ids: CauseId[], w: number): Weights => Object.fromEntries(ids.map((id) => [id, w]));
 
 /** Network error class → causes (reference §5.2/5.3, interpreted). `once` weights are halved. */
 const NET: Record<string, Weights> = {
   offline: { offline: 6 },
-  dns: { 'dns-failure': 4, 'dns-blocked': 4 },
+  dns: { 'dns-failure': 4, 'dns-blocked': 4, 'temporary-glitch': 1 },
   'blocked-by-client': { 'blocked-by-extension': 7 },
   proxy: { 'proxy-vpn': 6 },
-  'connection-reset': { firewall: 4, 'temporary-glitch': 1 },
+  'connection-reset': { firewall: 4.5, 'temporary-glitch': 1 },
   'connection-refused': { 'proxy-vpn': 3.5, offline: 1.5, firewall: 1 },
   'connection-closed': { firewall: 2.5, 'temporary-glitch': 2 },
-  timeout: { 'slow-connection': 3, firewall: 2, 'captive-portal': 1.5 },
-  tls: { firewall: 3.5, 'captive-portal': 2, 'proxy-vpn': 2 },
-  'cert-date': { 'clock-wrong': 6 },
-  'address-unreachable': { 'proxy-vpn': 3, offline: 2.5 },
+  timeout: { 'slow-connection': 3, firewall: 2.5, 'captive-portal': 2.5 },
+  tls: { firewall: 3.5, 'captive-portal': 3, 'proxy-vpn': 2.5 },
+  // Only the Date check confirms a wrong clock (§5.6); unconfirmed it is one more certificate error.
+  'cert-date': { 'clock-wrong': 4.5, firewall: 2.5 },
+  'address-unreachable': { 'proxy-vpn': 3.5, offline: 2.5 },
   'admin-block': { firewall: 6 },
   'network-changed': { 'temporary-glitch': 3 },
-  websocket: { firewall: 2.5, 'proxy-vpn': 1.5, 'blocked-by-extension': 1 },
-  other: { 'temporary-glitch': 1.5 },
+  websocket: { firewall: 3, 'proxy-vpn': 2, 'captive-portal': 1.5 }, // §5.2 ERR_WS_PROTOCOL_ERROR
+  other: { 'temporary-glitch': 1 },
+};
+
+const WIDESPREAD_5XX: Weights = { 'tiktok-outage': 2.5, 'temporary-glitch': -0.5 };
+
+/** Secondary meanings of TikTok's sentences (§2.1: E2 is "not-friends (or recipient-settings)"). */
+const NOTICE_ALSO: Partial<Record<CauseId, Weights>> = {
+  'not-friends': { 'recipient-settings': 6.5 },
+};
+/** Sentences too generic to be near-proof: "Something went wrong", "Page not available" (§2.1, L/M). */
+const NOTICE_WEAK: Partial<Record<CauseId, Weights>> = {
+  'temporary-glitch': { 'temporary-glitch': 1, 'tiktok-outage': 0.5 },
 };
 
 const HTTP: Record<string, Weights> = {
   'rate-limited': { 'sending-too-fast': 6 },
-  'server-error': { 'temporary-glitch': 3, 'tiktok-outage': 1.5 },
-  auth: { 'account-restricted': 3, 'logged-out': 2 },
+  // One 5xx never means an outage (§3.5, §6): only the widespread form (several hosts, ≥ 5 s) adds it.
+  'server-error': { 'temporary-glitch': 1.5, 'tiktok-outage': 1.5 },
+  // An HTTP refusal of the request itself: a recipient's refusal would come as a 200 with a tip (§3.2).
+  auth: { 'account-restricted': 3, 'logged-out': 1.5, ...all(RECIPIENT_ONLY, -2) },
+  'auth-401': { 'logged-out': 3, 'account-restricted': 1.5, ...all(RECIPIENT_ONLY, -2) },
   'login-redirect': { 'logged-out': STRONG },
 };
 
 export const QUESTIONS: Record<string, { yes: Weights; no: Weights }> = {
   'fails-with-everyone': { yes: { ...all(ACCOUNT_ONLY, 2.5), ...all(RECIPIENT_ONLY, -2) }, no: { ...all(ACCOUNT_ONLY, -3), ...all(RECIPIENT_ONLY, 1) } },
-  'follows-back': { yes: { 'not-friends': -5, 'request-pending': -2.5 }, no: { 'not-friends': 3, 'request-pending': 1.5 } },
+  // An answer is the weakest evidence (DESIGN): "no" alone should not make not-friends certain.
+  'follows-back': { yes: { 'not-friends': -5, 'request-pending': -2.5 }, no: { 'not-friends': 2.5, 'request-pending': 1.5 } },
   'age-16': { yes: { 'under-16': -8 }, no: { 'under-16': 8 } },
   'family-pairing': { yes: { 'family-pairing': 6 }, no: { 'family-pairing': -6 } },
   'phone-added': { yes: { 'phone-unverified': -5 }, no: { 'phone-unverified': 5 } },
@@ -67,7 +86,8 @@ export function weightsFor(factId: string): Weights {
     case 'failed-send':
       return {};
     case 'notice':
-      return a ? { [a]: STRONG } : {};
+      if (!a) return {};
+      return NOTICE_WEAK[a as CauseId] ?? { ...NOTICE_ALSO[a as CauseId], [a]: STRONG };
     case 'notice-unknown':
       return { ...all(RECIPIENT_ONLY, 0.3), ...all(NETWORK, -1) };
     case 'composer':
@@ -75,16 +95,20 @@ export function weightsFor(factId: string): Weights {
       if (a === 'request-box') return { 'incoming-request': STRONG };
       return { 'account-restricted': 1.5, 'dm-ban': 1.5, 'under-16': 1.2, 'family-pairing': 1.2, blocked: 1, 'recipient-suspended': 1 };
     case 'page':
-      return ({ login: { 'logged-out': STRONG }, 'rate-limited': { 'sending-too-fast': 8 }, error: { 'temporary-glitch': 5, 'tiktok-outage': 2.5 }, 'region-unavailable': { 'region-unavailable': STRONG } } as Record<string, Weights>)[a ?? ''] ?? {};
+      // An error page is one failed load: a glitch first, an outage only once 5xx corroborate it.
+      // Without the inbox no send reached a recipient, so their side is unlikely.
+      return ({ login: { 'logged-out': STRONG }, 'rate-limited': { 'sending-too-fast': 8 }, error: { 'temporary-glitch': 1.2, 'tiktok-outage': 1.5, ...all(POLICY, -3) }, 'region-unavailable': { 'region-unavailable': STRONG } } as Record<string, Weights>)[a ?? ''] ?? {};
     case 'unsupported-message':
       return { 'unsupported-on-web': 6 };
     case 'net':
-      return scale(NET[a ?? ''] ?? {}, b === 'confirmed' ? 1 : 0.5);
+      // A confirmed network fault also argues against causes TikTok would have answered with.
+      return b === 'confirmed' ? { ...all(POLICY, -2), ...NET[a ?? ''] } : scale(NET[a ?? ''] ?? {}, 0.5);
     case 'http':
+      if (b === 'widespread') return add(HTTP[a ?? ''] ?? {}, WIDESPREAD_5XX);
       return scale(HTTP[a ?? ''] ?? {}, b === 'confirmed' || a === 'login-redirect' ? 1 : 0.6);
     case 'im-request-failed':
       // TikTok's policy refusals arrive as HTTP answers; a send that failed in transport is not one.
-      return { ...all(RECIPIENT_ONLY, -3), ...all(ACCOUNT_ONLY, -3), 'content-flagged': -3, 'incoming-request': -3 };
+      return { ...all(POLICY, -3), 'logged-out': -3 };
     case 'im-missing':
       return { 'blocked-by-extension': 2.5, firewall: 0.5 };
     case 'check':
@@ -101,8 +125,9 @@ function checkWeights(id: string, status: string, detail?: string): Weights {
   const warn = status === 'warn';
   if (status === 'pass') {
     if (id === 'online') return { offline: -2 };
-    if (id === 'reach-www' || id === 'reach-im-api') return all(REACH_RULES_OUT, -2);
-    if (id === 'im-websocket') return { firewall: -1.5, 'proxy-vpn': -1 };
+    // TikTok answers now: rules out a dead path, less so a filter that resets only some requests.
+    if (id === 'reach-www' || id === 'reach-im-api') return { ...all(REACH_RULES_OUT, -2), firewall: -1, 'slow-connection': -1.5, 'proxy-vpn': -1 };
+    if (id === 'im-websocket') return { firewall: -0.75, 'proxy-vpn': -1 };
     if (id === 'dns') return { 'dns-failure': -4, 'dns-blocked': -4 };
     if (id === 'captive-portal') return { 'captive-portal': -5 };
     if (id === 'clock') return { 'clock-wrong': -6 };
@@ -114,16 +139,27 @@ function checkWeights(id: string, status: string, detail?: string): Weights {
   const k = fail ? 1 : 0.4;
   const table: Record<string, Weights> = {
     online: { offline: 8 },
-    'reach-www': { offline: 2, 'dns-failure': 1.5, firewall: 2, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
-    'reach-im-api': { 'blocked-by-extension': 1, firewall: 2.5, 'dns-blocked': 1.5, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
-    'im-websocket': { firewall: 2.5, 'proxy-vpn': 2, 'blocked-by-extension': 1 },
-    dns: detail === 'blocked' ? { 'dns-blocked': 8 } : { 'dns-failure': 7 },
+    'reach-www': detail === 'timeout' ? REACH_TIMEOUT : { offline: 2, 'dns-failure': 1.5, firewall: 2, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
+    'reach-im-api': detail === 'timeout' ? REACH_TIMEOUT : { 'blocked-by-extension': 1, firewall: 2.5, 'dns-blocked': 1.5, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
+    // Sockets are what proxies and filters break while HTTPS still works (§3.3, §5.1).
+    'im-websocket': { firewall: 4, 'proxy-vpn': 3.5, 'blocked-by-extension': 1, 'temporary-glitch': -0.5 },
+    // dns.noInternet: neither local DNS nor a resolver reached by address answers (§5.4 NO_INTERNET).
+    dns: detail === 'blocked' ? { 'dns-blocked': 8 } : detail === 'offline' ? { offline: 6, 'dns-failure': 2 } : { 'dns-failure': 7 },
     'captive-portal': { 'captive-portal': 8 },
     clock: { 'clock-wrong': 8 },
     proxy: { 'proxy-vpn': 7 },
     'browser-version': { 'outdated-browser': 6 },
   };
   return scale(table[id] ?? {}, k);
+}
+
+/** A reach check that timed out: slow, filtered or held by a portal (§5.2 timeouts). */
+const REACH_TIMEOUT: Weights = { 'slow-connection': 1.5, firewall: 1.5, 'captive-portal': 1 };
+
+function add(a: Weights, b: Weights): Weights {
+  const out: Weights = { ...a };
+  for (const [id, v] of Object.entries(b) as [CauseId, number][]) out[id] = (out[id] ?? 0) + v;
+  return out;
 }
 
 function scale(w: Weights, k: number): Weights {

@@ -1,13 +1,11 @@
-import { MatchPattern } from 'wxt/utils/match-patterns';
+// The inbox route, /messages on any tiktok.com host (query and sub-paths included). Plain URL
+// parsing: cheap in the content script, and safe in workers (no `Location` needed).
+const TIKTOK_HOST = /(^|\.)tiktok\.com$/i;
 
-const MESSAGES = new MatchPattern('*://*.tiktok.com/messages*');
-
-/** True on TikTok's inbox route, /messages (query and sub-paths included). */
 export function isMessagesRoute(url: string | URL): boolean {
   try {
     const u = new URL(String(url));
-    // A string, not the URL: the library tests `instanceof Location`, which throws in workers.
-    return MESSAGES.includes(u.href) && (u.pathname === '/messages' || u.pathname.startsWith('/messages/'));
+    return (u.protocol === 'https:' || u.protocol === 'http:') && TIKTOK_HOST.test(u.hostname) && (u.pathname === '/messages' || u.pathname.startsWith('/messages/'));
   } catch {
     return false;
   }

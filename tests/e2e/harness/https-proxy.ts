@@ -32,6 +32,8 @@ export interface RouteResponse {
   status: number;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** wait this long before answering (server latency) */
+  delayMs?: number;
 }
 
 /**
@@ -78,8 +80,8 @@ export interface HttpsProxy {
   foreignHosts(): string[];
   /** adds a route (consulted newest first); returns a function that removes it */
   route(fn: Route): () => void;
-  /** serves fixed HTML for a URL's path + query on www.tiktok.com */
-  page(url: string, html: string): () => void;
+  /** serves fixed HTML for a URL's path + query on its (TikTok) host, optionally after a delay */
+  page(url: string, html: string, opts?: { delayMs?: number }): () => void;
   clearRoutes(): void;
   clearLog(): void;
   /** closes every open tunnel, so the next request makes a new CONNECT (and meets 'refuse' routes) */
@@ -192,13 +194,18 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     entry.status = r.status;
     const body = r.body ?? '';
     const headers: Record<string, string> = { 'cache-control': 'no-store', ...r.headers, 'content-length': String(Buffer.byteLength(body)) };
-    if (res) {
-      res.writeHead(r.status, headers);
-      res.end(body);
-    } else {
-      const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-      socket.end(`HTTP/1.1 ${r.status} ${http.STATUS_CODES[r.status] ?? ''}\r\n${head}connection: close\r\n\r\n${body}`);
-    }
+    const answer = () => {
+      if (socket.destroyed) return;
+      if (res) {
+        res.writeHead(r.status, headers);
+        res.end(body);
+      } else {
+        const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+        socket.end(`HTTP/1.1 ${r.status} ${http.STATUS_CODES[r.status] ?? ''}\r\n${head}connection: close\r\n\r\n${body}`);
+      }
+    };
+    if (r.delayMs) setTimeout(answer, r.delayMs);
+    else answer();
   };
   inner.on('request', (req, res) => handle(req, res, null));
   inner.on('upgrade', (req, socket: Socket) => handle(req, null, socket));
@@ -254,12 +261,12 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
         routes = routes.filter((r) => r !== fn);
       };
     },
-    page(url, html) {
+    page(url, html, opts = {}) {
       const target = new URL(url);
       const want = `${target.pathname}${target.search}`;
       return api.route((req) =>
         req.phase === 'request' && req.host === target.hostname && req.path === want
-          ? { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: html }
+          ? { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: html, delayMs: opts.delayMs }
           : undefined,
       );
     },

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// The pages the bench serves at www.tiktok.com: a busy /foryou feed and a dm-new chat with
+// thousands of rows built from tests/fixtures/dm-new-healthy.html (same markup, same classes), both
+// carrying the in-page agent (agent.js) that makes the churn and probes the hint.
+
+const AGENT = readFileSync(new URL('./agent.js', import.meta.url), 'utf8');
+const agentTag = `<script>${AGENT}</script>`;
+
+export const FORYOU_URL = 'https://www.tiktok.com/foryou';
+export const CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
+
+export function foryouPage(items = 200): string {
+  const cards = Array.from({ length: items }, (_, i) =>
+    `<article class="css-1x7n1-DivItemContainer"><div class="css-9f2-DivVideoWrapper"><img alt="" width="300" height="400"></div><p class="css-a1-PDesc">video ${i} #fyp</p><button class="css-b2-LikeButton"><span class="count">${i}</span></button></article>`,
+  ).join('\n');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>For You | TikTok</title></head>
+<body><div id="app"><nav><a href="/foryou">For You</a> <a data-e2e="nav-messages" href="/messages">Messages</a></nav>
+<main id="main-content-homepage_hot"><div id="bench-feed">
+${cards}
+</div></main></div>
+${agentTag}
+</body></html>`;
+}
+
+/** The healthy dm-new chat with its message list replaced by `rows` generated rows. */
+export function chatPage(rows = 5000): string {
+  const html = readFileSync(resolve('tests/fixtures/dm-new-healthy.html'), 'utf8');
+  const open = html.match(/<div data-e2e="dm-new-message-list"[^>]*>/);
+  const bottom = html.indexOf('<div data-e2e="dm-new-chat-bottom"');
+  if (!open || open.index === undefined || bottom < 0) throw new Error('dm-new-healthy.html changed: no message list / chat bottom found');
+  const listStart = open.index + open[0].length;
+  const listEnd = html.lastIndexOf('</div>', bottom); // the list's closing tag
+  const items = html.slice(listStart, listEnd).split(/(?=<div data-index=")/).map((s) => s.trim()).filter((s) => s.startsWith('<div data-index='));
+  const rowItems = items.filter((s) => s.includes('data-e2e="dm-new-chat-item"') && !/<svg[^>]*style=/.test(s.split('data-e2e="dm-warning"')[1] ?? ''));
+  const own = rowItems.find((s) => s.includes('css-lc7lvc') && !s.includes('DivReactionBadge'));
+  const friend = rowItems.find((s) => s.includes('css-1fi8jne') && s.includes('DivReactionBadge'));
+  if (!own || !friend) throw new Error('dm-new-healthy.html changed: no own / friend row template found');
+  const withText = (tpl: string, i: number, text: string) =>
+    tpl.replace(/data-index="\d+"/, `data-index="${i}"`).replace(/(<p class="[^"]*PText[^"]*">)[\s\S]*?(<\/p>)/, `$1${text}$2`);
+  const time = items[0] && items[0].includes('DivTimeContainer') ? items[0] : '';
+  const out: string[] = [time];
+  for (let i = 1; i <= rows; i++) {
+    const mine = i % 3 === 0;
+    out.push(withText(mine ? own : friend, i, `${mine ? 'my' : 'their'} message number ${i} about plans for the weekend`));
+  }
+  const templates =
+    `<template id="bench-row-template">${withText(friend, 0, 'older message')}</template>` +
+    `<template id="bench-own-template">${withText(own, 0, 'own message')}</template>`;
+  const page = html.slice(0, listStart) + '\n' + out.join('\n') + '\n' + html.slice(listEnd);
+  return page.replace('</body>', `${templates}\n${agentTag}\n</body>`);
+}

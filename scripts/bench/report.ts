@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface Row {
+  what: string;
+  figure: string;
+  budget: string;
+  /** true within budget, false missed, null: no budget (reported only) */
+  ok: boolean | null;
+}
+
+export interface Run {
+  date: string;
+  mode: 'full' | 'quick';
+  chromium: string;
+  machine: string;
+  build: string;
+  durationS: number;
+  config: string;
+  rows: Row[];
+  details: string[];
+}
+
+const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? '✓' : '✗');
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+export function renderTable(rows: Row[]): string {
+  return ['| what | measured | budget | |', '|---|---|---|:-:|', ...rows.map((r) => `| ${cell(r.what)} | ${cell(r.figure)} | ${cell(r.budget)} | ${mark(r.ok)} |`)].join('\n');
+}
+
+function renderRun(run: Run): string {
+  const missed = run.rows.filter((r) => r.ok === false).length;
+  return [
+    `### ${run.date} — ${run.mode} run, ${missed ? `${missed} budget(s) missed` : 'all budgets met'}`,
+    '',
+    `- Chromium ${run.chromium} (headless), ${run.machine}`,
+    `- ${run.build}`,
+    `- ${run.config}; the run took ${run.durationS} s`,
+    '',
+    renderTable(run.rows),
+    '',
+    '<details><summary>Details</summary>',
+    '',
+    ...run.details,
+    '</details>',
+  ].join('\n');
+}
+
+const LATEST_START = '<!-- bench:latest:start -->';
+const LATEST_END = '<!-- bench:latest:end -->';
+const HISTORY = '<!-- bench:history (newest first; npm run bench moves the latest result here) -->';
+
+const INTRO = `# Performance
+
+The budgets of \`../shared/DESIGN.md\` ("Budgets"), measured side by side in real headless Chromium
+with the production build. Nothing here is a timed unit test: the figures come from \`npm run bench\`.
+
+## How to run
+
+\`\`\`sh
+npm run build                # the bench measures .output/chrome-mv3 and refuses to run without it
+npm run bench                # full run (≈ 7–8 min on 2 cores), writes the result below
+npm run bench -- --quick     # ≈ 3 min, shorter churn and heap windows; prints only (add --write to record)
+npm run bench -- --check     # exits 1 when a budget is missed (combine with --quick in CI)
+npm run bench -- --only=cpu,latency   # phases: sizes, checks, cpu, latency, popup, heap (never written)
+\`\`\`
+
+Run nothing else heavy meanwhile: the CPU figures are per second of wall time on a shared machine.
+\`CHROMIUM_PATH\` selects the browser (default \`/usr/bin/chromium\`). Sources: \`scripts/bench/\`.
+
+## What is measured, and how
+
+- **Sizes**: every entrypoint file the manifest names (content script, background service worker, the
+  popup's script and stylesheet, plus chunks they import), raw and gzipped with \`node:zlib\` at level 9;
+  1 KB = 1024 bytes.
+- **Extension script time under churn**: TikTok hosts are routed to generated pages (Playwright
+  routing, as in the e2e harness): \`/foryou\` with a synthetic feed of 200 cards, and a dm-new chat
+  (\`/messages\`) with 5,000 rows built from \`tests/fixtures/dm-new-healthy.html\`. An in-page script
+  (\`scripts/bench/agent.js\`, the page's main world) makes ≈ 1,000 DOM mutations per second from a 10 ms
+  interval: on the feed, cards appended and removed and counters and like icons changed; on the chat,
+  history rows inserted and removed at the top, message texts changed and reactions toggled (never the
+  last rows). The page's renderer is profiled with CDP (\`Profiler.start/stop\`, 100 µs sampling) during
+  N seconds of churn after a 1 s warm-up. The content script runs in an isolated world of the same V8
+  isolate, so its frames appear with \`url = chrome-extension://<id>/…\`. **Attribution**: each sample is
+  walked from the leaf towards the root, skipping frames without a URL (native DOM and builtin
+  functions such as \`querySelectorAll\` or \`getComputedStyle\`); the first frame with a URL decides
+  whether the sample is the extension's or the page's. "Leaf-only" (a lower bound) counts only
+  samples whose leaf is the extension's own JavaScript. The figure is the extension's time divided by
+  the profile's length (ms of extension script per second of churn), over all rounds.
+- **No observer on /foryou**: V8 precise coverage with call counts (\`Profiler.startPreciseCoverage\`)
+  during 3 s of churn: any MutationObserver (or timer) of the content script would call its functions;
+  zero calls means nothing is attached. The same count is given for \`/messages\` for contrast.
+- **With / without the extension**: a second Chromium without the extension, same flags, same pages,
+  same churn; rounds alternate (ext, plain, plain, ext, …). Page script time = all JS samples + GC
+  (not \`(program)\` or \`(idle)\`); the ratio is per round pair (median, min–max).
+- **Failure → hint**: on the 5,000-row chat, the agent appends a failed own row (warning slot with an
+  \`<svg>\`, a \`DivNoticeContainer > DivSendFailTip\` with "You are sending messages too fast. Take a
+  rest.") and takes \`performance.now()\` just before the insertion; a MutationObserver on
+  \`document.body\` (children only) and then on the \`<dm-doctor-hint>\` host (attributes) takes the
+  time when the host is in \`body\` with \`data-cause-id\` set and a non-empty box that is not hidden.
+  Resolution: MutationObserver callbacks run at the end of the task (microtask checkpoint) in which the
+  content script changed the DOM, so the time is the end of that task, sub-millisecond; it does not
+  include style, layout and paint of the frame that shows the hint (the next animation frame is given
+  in the details). Between rounds a later successful own message is appended, which clears the failure
+  (DESIGN: "a later successful send clears the problem"), and the bench waits until the hint is gone;
+  each failed row has a different text length, hence a new failure id. Measured twice: on the quiet
+  chat and with the 1,000 mutations/s churn running.
+- **Popup**: a tab with \`dm-new-failed-e1-too-fast.html\` and a settled hint; then
+  \`chrome-extension://<id>/popup.html?tab=<id>\` opened in a new page N + 1 times (the first, which warms
+  the extension process, is dropped). An init script (CDP, before any popup script) records
+  \`performance.now()\` — time since the popup document's navigation start — when
+  \`[data-testid="top-cause"]\` appears. Not included: the browser's own time to open the popup window
+  before navigation starts.
+- **Check run**: first thing on a fresh profile (runs are limited to one per 30 s and a failure seen
+  later would start one), a healthy routed network: the popup's \`check-again\` is clicked in the popup
+  page and the time until \`data-settled\` goes from \`false\` back to \`true\` is measured there;
+  requests = routed requests + websocket handshakes at the local TLS server, TikTok hosts only.
+- **Heap**: \`Runtime.getHeapUsage\` is per isolate, and the content script shares the page's isolate;
+  an isolated world cannot be measured alone with public CDP calls. So the bench loads the same
+  5,000-row chat with the same churn in the two browsers at once and reports, after
+  \`HeapProfiler.collectGarbage\` (twice), the difference with − without extension at two times and each
+  side's growth. It is an estimate: the two pages' heaps also differ by noise (tens to hundreds of KB);
+  a steady growth with the extension that the baseline does not show would be a leak.
+
+## Latest result
+
+`;
+
+export function writeDoc(path: string, run: Run): void {
+  let history = '';
+  if (existsSync(path)) {
+    const old = readFileSync(path, 'utf8');
+    const a = old.indexOf(LATEST_START);
+    const b = old.indexOf(LATEST_END);
+    const h = old.indexOf(HISTORY);
+    const previous = a >= 0 && b > a ? old.slice(a + LATEST_START.length, b).trim() : '';
+    const kept = h >= 0 ? old.slice(h + HISTORY.length).trim() : '';
+    history = [previous, kept].filter(Boolean).join('\n\n');
+  }
+  const doc = [INTRO + LATEST_START, renderRun(run), LATEST_END, '', '## History', '', HISTORY, '', history, ''].join('\n');
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, doc.replace(/\n{3,}/g, '\n\n'));
+}
