@@ -11,6 +11,8 @@ export default defineConfig({
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
         test: {
           name: 'unit',
+          // a few tests parse 5,000-row pages in happy-dom: slow on a loaded 2-core machine
+          testTimeout: 30_000,
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'happy-dom',
           mockReset: true,

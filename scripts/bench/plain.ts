@@ -19,7 +19,16 @@ export async function launchPlain(executablePath: string): Promise<PlainSession>
     executablePath,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'],
+    // the harness's flags minus the extension (and its websocket host mapping)
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--ignore-certificate-errors',
+      '--disable-features=LocalNetworkAccessChecks,LocalNetworkAccessChecksWebSockets,BlockInsecurePrivateNetworkRequests',
+    ],
   });
   const pages = new Map<string, string>();
   await context.route(() => true, async (route) => {

@@ -15,7 +15,7 @@ import type { CDPSession } from 'playwright-core';
 //   scheduling, the profiler itself) and (idle) is idle.
 
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; scriptId: string }; children?: number[] }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; scriptId: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
   startTime: number;
   endTime: number;
   samples?: number[];
@@ -81,11 +81,18 @@ export function summarize(profile: CpuProfile, extensionOrigin: string): Profile
     if (node.callFrame.url.startsWith(extensionOrigin)) extensionSelfMs += ms;
     if (ownerOf(node.id) === 'ext') {
       extensionMs += ms;
-      const key = `${name || '(anonymous)'}${node.callFrame.url ? '' : ' [native]'}`;
+      // native frames are named with their nearest JS caller (minified name:line:column)
+      let key = `${name || '(anonymous)'}:${node.callFrame.lineNumber}:${node.callFrame.columnNumber}`;
+      if (!node.callFrame.url) {
+        let cur = parent.get(node.id);
+        while (cur !== undefined && !byId.get(cur)!.callFrame.url) cur = parent.get(cur);
+        const c = cur !== undefined ? byId.get(cur)!.callFrame : null;
+        key = `${name} ← ${c ? `${c.functionName || '(anonymous)'}:${c.lineNumber}:${c.columnNumber}` : '?'}`;
+      }
       perFn.set(key, (perFn.get(key) ?? 0) + ms);
     }
   }
-  const top = [...perFn].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([fn, ms]) => ({ fn, ms: round(ms, 2) }));
+  const top = [...perFn].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([fn, ms]) => ({ fn, ms: round(ms, 2) }));
   return { durationMs: (profile.endTime - profile.startTime) / 1000, extensionMs, extensionSelfMs, scriptMs, gcMs, top };
 }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { TabState } from '../state/tab-state';
 import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictOnline, verdictProxy, verdictReach, verdictWebSocket, CHECK_IDS, PROBE_URLS, type CheckResult } from './verdicts';
 import { probeDoh, probeHttp, probePortal, probePortalViaTikTok, probeWebSocket } from './probes';
-import { lastWebSocketStatus } from './ws-status';
+import { lastWebSocketStatus, ownErrorFor } from './own-requests';
+import { classifyError } from '../network/error-class';
 
 // One run of the connectivity checks. Politeness (DESIGN.md): ≤ 6 requests to TikTok per run
 // (this run makes 4), ≤ 1 run per 30 s per browser — later requests get the cached results with
@@ -58,19 +59,26 @@ async function runAll(deps: RunDeps): Promise<CheckResult[]> {
   await set(verdictBrowserVersion(navigator.userAgent));
   const net = await deps.net();
   await set(verdictProxy(net));
-  const www = probeHttp(PROBE_URLS.www).then(async (o) => {
+  // A failed probe carries the browser's own error name when webRequest reported one.
+  // The webRequest event may arrive a moment after fetch rejects.
+  const named = async <T extends { ok: boolean; error?: string }>(url: string, o: T): Promise<T> => {
+    if (o.ok) return o;
+    const name = ownErrorFor(url) ?? (await new Promise((r) => setTimeout(r, 150)), ownErrorFor(url));
+    return name ? { ...o, error: name } : o;
+  };
+  const www = probeHttp(PROBE_URLS.www).then((o) => named(PROBE_URLS.www, o)).then(async (o) => {
     await set(verdictReach('reach-www', o));
     await set(o.ok ? verdictClock(o.date ?? null, o.arrivedAt ?? Date.now(), o.ms) : skipped('clock', 'clock.noDate'));
     return o;
   });
-  const im = probeHttp(PROBE_URLS.imApi).then((o) => set(verdictReach('reach-im-api', o)));
+  const im = probeHttp(PROBE_URLS.imApi).then((o) => named(PROBE_URLS.imApi, o)).then((o) => set(verdictReach('reach-im-api', o)));
   const ws = probeWebSocket(PROBE_URLS.imWs, lastWebSocketStatus).then((o) => set(verdictWebSocket(o)));
   const portal = deps.allowExternal
     ? probePortal(PROBE_URLS.portal).then((o) => set(verdictCaptivePortal(o)))
     : probePortalViaTikTok(PROBE_URLS.portalViaTikTok).then((o) => set(verdictCaptivePortalViaTikTok(o)));
   const doh = deps.allowExternal ? probeDoh(PROBE_URLS.doh) : Promise.resolve(null);
   const [wwwOutcome, dohAnswer] = await Promise.all([www, doh, im, ws, portal]);
-  const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns');
+  const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns') || (!wwwOutcome.ok && classifyError(wwwOutcome.error) === 'dns');
   await set(
     verdictDns({
       tiktok: wwwOutcome.ok ? 'ok' : dnsErrors ? 'fails' : 'unknown',

@@ -103,7 +103,9 @@ export function imMissingFact(e: Evidence): Fact[] {
   if (!r || !r.fresh || r.cleared || r.failureAt == null || !r.observation?.failures.total) return [];
   const from = r.failureAt - IM_WINDOW_BEFORE_MS;
   const to = r.failureAt + IM_WINDOW_AFTER_MS;
-  const seen = e.net.some((x) => (x.role === 'im-api' && x.t >= from && x.t <= to) || x.role === 'im-ws');
+  // A failure is reported when it happens (a timeout fires long after the send): an IM error or
+  // failing status after the failure appeared still means the request reached webRequest.
+  const seen = e.net.some((x) => (x.role === 'im-api' && x.t >= from && (x.t <= to || x.kind === 'error' || (x.httpClass !== undefined && x.httpClass !== 'ok'))) || x.role === 'im-ws');
   if (seen || e.now < to) return [];
   return [{ id: 'im-missing', cls: 'im-request-missing', key: 'ev_im_missing', trigger: false }];
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fromBeforeRedirect, fromCompleted, fromErrorOccurred, type NetEvent, type WebRequestDetails } from './evidence';
 import { isMessagesRoute, whereOf } from '../page/route';
-import { recordWebSocketStatus } from '../checks/ws-status';
+import { recordOwnError, recordWebSocketStatus } from '../checks/own-requests';
 
 // Observe-only webRequest listeners on TikTok's hosts (never blocking, never reading bodies).
 // Registered synchronously at the top level of the background so every wake re-registers them.
@@ -38,6 +38,7 @@ export function registerNetworkObserver(sink: NetworkSink): void {
     if (e && d.tabId >= 0) sink.event(d.tabId, e);
   };
   wr.onErrorOccurred.addListener((d) => {
+    if (d.tabId < 0) recordOwnError(d.url, d.error);
     route(d, fromErrorOccurred(d as unknown as WebRequestDetails, { startedAt: started.get(d.requestId) }));
     started.delete(d.requestId);
   }, filter);

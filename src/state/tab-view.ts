@@ -15,6 +15,8 @@ export interface TabView {
   checksRunning: boolean;
   /** age of the check results in ms (a cached run), null when none */
   checksAgeMs: number | null;
+  /** id of the run the results come from (a cached run gets its own id), null when none */
+  checksRunId: string | null;
   settings: Settings;
   browser: 'chrome' | 'firefox';
   report: string;

@@ -66,6 +66,7 @@ export function buildView(tabId: number | null, s: TabState | null, c: ViewConte
     checks,
     checksRunning: c.running,
     checksAgeMs: finishedAt ? c.now - finishedAt : null,
+    checksRunId: s?.checks?.runId ?? null,
     settings: c.settings,
     browser: c.browser,
     report: buildReport({ state, diagnosis, checks, page: s?.page ?? null, net: s?.net ?? [], at: c.now, browser: c.browser, browserVersion: c.browserVersion, version: c.version }),

@@ -9,7 +9,7 @@ export function reasonText(reason: { key: string; params?: Record<string, string
 
 export function Checks({ view }: { view: TabView }) {
   return (
-    <section class="checks" aria-labelledby="checks-title">
+    <section class="checks" aria-labelledby="checks-title" data-run-id={view.checksRunId ?? ''}>
       <h2 id="checks-title">{t('popup_checks')}</h2>
       {view.checksAgeMs != null && view.checksAgeMs > 5000 && <p class="hint">{t('popup_checks_age', [Math.round(view.checksAgeMs / 1000)])}</p>}
       <ul aria-live="polite">

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
 import { BUILD } from '../harness/browsers';
-import { checkStatuses, evidenceClasses, popupState } from '../harness/popup';
+import { evidenceClasses, popupState, runChecksFromPopup } from '../harness/popup';
 import type { Page } from 'playwright-core';
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
@@ -13,12 +13,7 @@ afterEach(async (ctx) => {
   s = undefined;
 });
 
-async function runChecks(popup: Page): Promise<Record<string, string>> {
-  await popup.click('[data-testid="check-again"]');
-  await popup.waitForSelector('[data-testid="popup"][data-settled="false"]', { timeout: 5000 }).catch(() => undefined);
-  await popup.waitForSelector('[data-testid="popup"][data-settled="true"]', { timeout: 20_000 });
-  return checkStatuses(popup);
-}
+const runChecks = runChecksFromPopup;
 
 /** The page itself sends a message request to the IM API (as TikTok's page does). */
 async function pageSends(page: Page): Promise<void> {
@@ -31,12 +26,12 @@ describe('Chromium: connectivity checks', () => {
     s.serve(CHAT, fixtureHtml('dm-new-healthy.html'));
     const page = await s.open(CHAT);
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);
-    const before = s.requests.length;
+    const before = s.extensionRequests.length;
     const statuses = await runChecks(popup);
     expect(statuses).toMatchObject({ online: 'pass', 'reach-www': 'pass', 'reach-im-api': 'pass', 'im-websocket': 'pass', clock: 'pass', proxy: 'pass', 'browser-version': 'pass', 'captive-portal': 'pass' });
     // no consent in the production build: the DoH check does not run, and says so
     expect(statuses.dns).toBe('skipped');
-    const made = s.requests.slice(before);
+    const made = s.extensionRequests.slice(before);
     expect(made).toEqual(expect.arrayContaining(['www.tiktok.com/robots.txt', 'im-api.tiktok.com/']));
     expect(made.every((r) => r.split('/')[0]!.endsWith('tiktok.com'))).toBe(true);
     expect(made.length + s.wss.handshakes.length).toBeLessThanOrEqual(6);
@@ -44,9 +39,9 @@ describe('Chromium: connectivity checks', () => {
     expect((await popupState(popup)).state).toBe('no-problem');
 
     // a second run within 30 s reuses the results instead of contacting TikTok again
-    const again = s.requests.length;
+    const again = s.extensionRequests.length;
     await runChecks(popup);
-    expect(s.requests.length).toBe(again);
+    expect(s.extensionRequests.length).toBe(again);
   });
 
   it('fails reach and websocket checks when TikTok cannot be reached', async () => {

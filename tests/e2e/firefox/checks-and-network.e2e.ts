@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BUILD, requireBuild } from '../harness/browsers';
-import { evidenceClasses, fixtureHtml, launchFirefox, popupInfo, reportJson, type FirefoxSession } from '../harness/firefox';
+import { BUILD } from '../harness/browsers';
+import { evidenceClasses, fixtureHtml, launchFirefox, popupInfo, reportJson, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
 import { isTikTokHost, type RouteResult } from '../harness/https-proxy';
 
 // Firefox (MV2 production build): the connectivity checks and webRequest evidence, with network
@@ -9,11 +9,14 @@ import { isTikTokHost, type RouteResult } from '../harness/https-proxy';
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const IM_SEND = 'https://im-api.tiktok.com/v1/message/send';
-const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: BUILD.firefox });
+let build: ReturnType<typeof snapshotBuild>;
+const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: build.dir });
 
 beforeAll(() => {
-  requireBuild(BUILD.firefox);
+  requireFirefox();
+  build = snapshotBuild(BUILD.firefox); // fails with "run npm run build" when there is no build
 });
+afterAll(() => build?.remove());
 
 /** The page's own script sends to the IM API, as TikTok's would (no-cors: no preflight). */
 async function pageSends(page: Page): Promise<string> {

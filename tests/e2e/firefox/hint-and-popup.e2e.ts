@@ -1,17 +1,20 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD, requireBuild } from '../harness/browsers';
-import { fixtureHtml, hintInfo, launchFirefox, popupInfo, type FirefoxSession } from '../harness/firefox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD } from '../harness/browsers';
+import { fixtureHtml, hintInfo, launchFirefox, popupInfo, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
 import { HANDLE_MARKER, MARKER } from '../../fixtures/index';
 
 // Firefox (MV2 production build): the content script, the in-page hint and the popup, with a fresh
 // profile per test and tiktok.com played by the local proxy. Build first: npm run build.
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
-const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: BUILD.firefox });
+let build: ReturnType<typeof snapshotBuild>;
+const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: build.dir });
 
 beforeAll(() => {
-  requireBuild(BUILD.firefox);
+  requireFirefox();
+  build = snapshotBuild(BUILD.firefox); // fails with "run npm run build" when there is no build
 });
+afterAll(() => build?.remove());
 
 describe('Firefox: content script, hint and popup', () => {
   it('shows the hint and the popup cause for a failed message with a known notice (E1)', async () => {

@@ -22,6 +22,8 @@ export interface ChromiumSession {
   wss: WssServer;
   /** every routed request, as host + path (no query) */
   requests: string[];
+  /** the requests the extension itself made (its service worker or its pages), host + path */
+  extensionRequests: string[];
   /** the first handler that answers wins; falls back to the default TikTok stand-in */
   handle(h: Handler): void;
   /** serves html at url (www.tiktok.com) */
@@ -85,12 +87,16 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   const pages = new Map<string, string>();
   const handlers: Handler[] = [];
   const requests: string[] = [];
+  const extensionRequests: string[] = [];
 
   const local = new Set(opts.localHosts ?? []);
   await context.route((url) => !local.has(url.host), async (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'chrome-extension:') return route.continue();
     requests.push(`${url.host}${url.pathname}`);
+    const req = route.request();
+    const fromExtension = !!req.serviceWorker() || (req.frame?.()?.url() ?? '').startsWith('chrome-extension:');
+    if (fromExtension) extensionRequests.push(`${url.host}${url.pathname}`);
     let answer: Answer | undefined;
     for (const h of handlers) {
       answer = h(url, route);
@@ -119,6 +125,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   }
   await probe.close();
   requests.length = 0;
+  extensionRequests.length = 0;
 
   const session: ChromiumSession = {
     context,
@@ -127,6 +134,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     inWorker,
     wss,
     requests,
+    extensionRequests,
     handle: (h) => handlers.push(h),
     serve: (url, html) => pages.set(keyOf(new URL(url)), html),
     async open(url) {

@@ -28,7 +28,7 @@ export const POPUP = '[data-testid="popup"]';
 export const SETTLED_POPUP = '[data-testid="popup"][data-settled="true"]';
 
 export interface LaunchOptions {
-  /** unpacked build, e.g. .output/firefox-mv2 */
+  /** unpacked build: a snapshotBuild() copy of .output/firefox-mv2 (or -e2e) */
   extensionDir: string;
   /** e.g. 'fr': sets intl.locale.requested (needs the firefox-esr-l10n-<lang> package) */
   locale?: string;
@@ -149,14 +149,19 @@ export function firefoxPrefs(proxyPort: number): Record<string, unknown> {
   };
 }
 
-export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession> {
+/** The Firefox binary (FIREFOX_PATH or the Debian ESR); one clear error when it is missing. */
+export function requireFirefox(): string {
   if (!existsSync(FIREFOX_PATH)) {
-    throw new Error(`Firefox not found at ${FIREFOX_PATH}: install it with "apt-get install -y firefox-esr firefox-esr-l10n-fr" or set FIREFOX_PATH`);
+    const err = new Error(`Firefox not found at ${FIREFOX_PATH}: install it with "apt-get install -y firefox-esr firefox-esr-l10n-fr" or set FIREFOX_PATH`);
+    err.stack = err.message; // the message says it all
+    throw err;
   }
-  // A private copy: a temporary add-on reads its files lazily, and a rebuild of .output/ during the
-  // run would otherwise swap the popup's hashed chunks under it.
-  const extensionDir = mkdtempSync(join(tmpdir(), 'dmd-firefox-ext-'));
-  cpSync(requireBuild(resolve(opts.extensionDir)), extensionDir, { recursive: true });
+  return FIREFOX_PATH;
+}
+
+export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession> {
+  const executablePath = requireFirefox();
+  const extensionDir = requireBuild(resolve(opts.extensionDir));
   const proxy = await startHttpsProxy();
   const prefs: Record<string, unknown> = { ...firefoxPrefs(proxy.port) };
   if (opts.locale) {
@@ -169,7 +174,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: FIREFOX_PATH,
+      executablePath,
       headless: true,
       acceptInsecureCerts: true,
       extraPrefsFirefox: prefs,
@@ -185,7 +190,6 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     });
   } catch (err) {
     await proxy.close();
-    rmSync(extensionDir, { recursive: true, force: true });
     throw err;
   }
   let closed = false;
@@ -279,7 +283,6 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       closed = true;
       await browser.close().catch(() => undefined);
       await proxy.close();
-      rmSync(extensionDir, { recursive: true, force: true });
     },
   };
 
@@ -302,6 +305,18 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     /* not inside a test */
   }
   return session;
+}
+
+/**
+ * A private copy of a build (call it in beforeAll, remove it in afterAll). A temporary add-on reads
+ * its files lazily, and a rebuild of .output/ during the run (other people build too) would swap
+ * the popup's hashed chunks under it or remove the folder between tests. Throws "run npm run
+ * build first" when there is no build.
+ */
+export function snapshotBuild(dir: string): { dir: string; remove(): void } {
+  const copy = mkdtempSync(join(tmpdir(), 'dmd-firefox-ext-'));
+  cpSync(requireBuild(resolve(dir)), copy, { recursive: true });
+  return { dir: copy, remove: () => rmSync(copy, { recursive: true, force: true }) };
 }
 
 /**

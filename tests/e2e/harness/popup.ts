@@ -17,3 +17,18 @@ export async function checkStatuses(page: Page): Promise<Record<string, string>>
 export async function evidenceClasses(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="evidence"]', (els) => els.map((e) => e.getAttribute('data-evidence-class') ?? ''));
 }
+
+/** Clicks "check again" and waits until the run is over (settled, no check still running). */
+export async function runChecksFromPopup(page: Page): Promise<Record<string, string>> {
+  const before = await page.locator('.checks').getAttribute('data-run-id');
+  await page.click('[data-testid="check-again"]');
+  await page.waitForFunction(
+    (prev) =>
+      document.querySelector('.checks')?.getAttribute('data-run-id') !== prev &&
+      document.querySelector('[data-testid="popup"]')?.getAttribute('data-settled') === 'true' &&
+      !document.querySelector('[data-testid="check"][data-status="running"]'),
+    before,
+    { timeout: 25_000 },
+  );
+  return checkStatuses(page);
+}
