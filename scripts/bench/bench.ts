@@ -221,7 +221,7 @@ async function measureCpu(s: ChromiumSession, plain: PlainSession, origin: strin
       details.push(
         `${label}: churn achieved (target ${RATE}/s): with extension ${ext.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s, without ${base.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s; ${ext.length} + ${base.length} rounds of ${CFG.churnS} s, sampling every ${SAMPLING_US} µs.`,
         `  page script time per s (incl. GC): with ${ext.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s; without ${base.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s.`,
-        `  heaviest extension frames (all rounds): ${[...top].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, t]) => `${f} ${round(t, 1)} ms`).join('; ') || 'none'}.`,
+        `  heaviest extension frames (all rounds): ${[...top].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([f, t]) => `${f} ${round(t, 1)} ms`).join('; ') || 'none'}.`,
         '',
       );
       await extCdp.detach().catch(() => undefined);
