@@ -1,0 +1,91 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeLocales } from '../../../scripts/locales';
+import { REASON_KEYS, CHECK_IDS } from '../../../src/checks/verdicts';
+import { NET_ERROR_CLASSES } from '../../../src/network/error-class';
+import { NET_ROLES } from '../../../src/network/evidence';
+import { QUESTIONS } from '../../../src/diagnosis/rules';
+
+const locales = mergeLocales(process.cwd());
+const en = locales.en!;
+const fr = locales.fr!;
+
+function files(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p, ext) : ext.test(f) ? [p] : [];
+  });
+}
+const SOURCES = [...files('src', /\.(ts|tsx)$/), ...files('entrypoints', /\.(ts|tsx)$/)];
+
+describe('locales', () => {
+  it('English and French have exactly the same keys, none empty', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    for (const [lang, msgs] of Object.entries(locales)) {
+      for (const [k, v] of Object.entries(msgs)) expect(v.message.trim(), `${lang}:${k}`).not.toBe('');
+    }
+  });
+
+  it('French is really French (not a copy of the English)', () => {
+    const same = Object.keys(en).filter((k) => en[k]!.message === fr[k]!.message && /[a-z]{4,}\s+[a-z]{3,}/i.test(en[k]!.message));
+    expect(same).toEqual([]);
+  });
+
+  it('placeholders match between languages', () => {
+    for (const k of Object.keys(en)) {
+      const ph = (s: string) => [...s.matchAll(/\$(\d)/g)].map((m) => m[1]).sort().join(',');
+      expect(ph(fr[k]!.message), k).toBe(ph(en[k]!.message));
+    }
+  });
+
+  it('every literal key the code asks for exists', () => {
+    const missing: string[] = [];
+    for (const f of SOURCES) {
+      const src = readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/\bt\(\s*'([a-z0-9_]+)'/gi)) if (!(m[1]! in en)) missing.push(`${f}: ${m[1]}`);
+      for (const m of src.matchAll(/\bkey: '(ev_[a-z0-9_]+)'/g)) if (!(m[1]! in en)) missing.push(`${f}: ${m[1]}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every computed key family is complete: reasons, checks, statuses, network classes, roles, questions, page kinds', () => {
+    const keys = [
+      ...REASON_KEYS.map((k) => `reason_${k.replace(/[^a-z0-9]+/gi, '_')}`),
+      ...CHECK_IDS.map((id) => `check_${id.replace(/-/g, '_')}`),
+      ...['pass', 'warn', 'fail', 'skipped', 'running'].map((st) => `status_${st}`),
+      ...NET_ERROR_CLASSES.map((c) => `net_${c.replace(/-/g, '_')}`),
+      ...NET_ROLES.map((r) => `role_${r.replace(/-/g, '_')}`),
+      ...Object.keys(QUESTIONS).map((q) => `q_${q.replace(/-/g, '_')}`),
+      ...['login', 'rate_limited', 'error', 'region_unavailable'].map((p) => `ev_page_${p}`),
+      ...['rate_limited', 'server_error', 'auth', 'login_redirect'].map((h) => `ev_http_${h}`),
+      ...['high', 'medium', 'low'].map((c) => `confidence_${c}`),
+      'extName', 'extDescription', 'lang_code', 'badge_title',
+    ];
+    expect(keys.filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('components contain no hard-coded user-facing English', () => {
+    const ui = SOURCES.filter((f) => f.endsWith('.tsx') || /src\/ui\/hint\.ts$/.test(f));
+    expect(ui.length).toBeGreaterThan(5);
+    expect(ui.flatMap((f) => hardCodedText(readFileSync(f, 'utf8')).map((t) => `${f}: ${t}`))).toEqual([]);
+  });
+
+  it('the hard-coded text scan finds what it should', () => {
+    expect(hardCodedText('<p>Check again</p>')).toEqual(['text "Check again"']);
+    expect(hardCodedText('<button aria-label="Close hint">x</button>')).toEqual(['aria-label="Close hint"']);
+    expect(hardCodedText("el.textContent = 'Not sent';")).toEqual(["textContent 'Not sent'"]);
+    expect(hardCodedText("<p>{t('popup_checks')}</p>")).toEqual([]);
+  });
+});
+
+/** User-facing literal text in JSX or DOM code (type annotations and code are ignored). */
+function hardCodedText(source: string): string[] {
+  const src = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  const out: string[] = [];
+  for (const m of src.matchAll(/>\s*([^<>{}\n;:()=]*[A-Za-z]{3,}[^<>{}\n;:()=]*?)\s*<\//g)) out.push(`text "${m[1]!.trim()}"`);
+  for (const m of src.matchAll(/\b(aria-label|title|alt|placeholder)="([^"]*[A-Za-z]{3,}[^"]*)"/g)) out.push(`${m[1]}="${m[2]}"`);
+  for (const m of src.matchAll(/\.textContent\s*=\s*'([^']*[A-Za-z]{3,}[^']*)'/g)) out.push(`textContent '${m[1]}'`);
+  return out;
+}
