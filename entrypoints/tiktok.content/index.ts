@@ -26,7 +26,10 @@ function start(ctx: ContentScriptContext): void {
     clearTimeout: (id: number) => clearTimeout(id),
     clearInterval: (id: number) => clearInterval(id),
   };
+  let last: PageReport | null = null;
+  let resent = -1;
   const send = (r: PageReport) => {
+    last = r;
     hint.onReport(r);
     sendMessage('contentPageReport', r).catch(() => undefined);
   };
@@ -41,7 +44,14 @@ function start(ctx: ContentScriptContext): void {
     }
   };
   ctx.addEventListener(window, 'wxt:locationchange', (e) => route(e.newUrl));
-  onMessage('backgroundHintUpdate', ({ data }) => hint.onUpdate(data));
+  onMessage('backgroundHintUpdate', ({ data }) => {
+    hint.onUpdate(data);
+    // The background lost our latest report (e.g. a late navigation event reset the tab): once.
+    if (last?.onMessages && data.seq !== last.seq && resent !== last.seq) {
+      resent = last.seq;
+      sendMessage('contentPageReport', last).catch(() => undefined);
+    }
+  });
   ctx.onInvalidated(() => watcher?.stop());
   route(location.href);
 }

@@ -5,7 +5,7 @@
 // --only=sizes,checks,cpu,latency,popup,heap (a subset, never written).
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { cpus, freemem, totalmem, release } from 'node:os';
+import { cpus, freemem, loadavg, totalmem, release } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -410,6 +410,8 @@ async function main() {
     process.exit(2);
   }
   const started = Date.now();
+  const loadBefore = loadavg()[0]!;
+  if (loadBefore > cpus().length * 0.5) log(`warning: load average ${loadBefore.toFixed(2)} on ${cpus().length} cores: other work will distort the CPU and latency figures`);
   const exe = chromiumPath();
   log(`mode ${QUICK ? 'quick' : 'full'}; build ${BUILD_DIR}`);
   if (want('sizes')) measureSizes();
@@ -460,7 +462,7 @@ async function main() {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     mode: QUICK ? 'quick' : 'full',
     chromium: chromiumVersion,
-    machine: machine(),
+    machine: `${machine()}; load average (1 min) ${loadBefore.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end`,
     build: buildInfo(),
     durationS: Math.round((Date.now() - started) / 1000),
     config: `${CFG.rounds} rounds × ${CFG.churnS} s churn at ${RATE} mutations/s; ${CFG.latencyRounds} hint rounds per page; ${CFG.popupRounds} popup opens; heap at ${CFG.heapEarlyS} s / ${CFG.heapLateS} s`,

@@ -21,7 +21,7 @@ export const NetEventSchema = z.object({
   httpClass: z.enum(HTTP_CLASSES).optional(),
   type: z.string().max(40).optional(), // webRequest resource type
   proxy: z.boolean().optional(), // Firefox proxyInfo said a proxy carried it (never its address)
-  sinkhole: z.boolean().optional(), // the server IP was 0.0.0.0 / loopback: a DNS blocker answered
+  sinkhole: z.boolean().optional(), // a failed request had resolved to 0.0.0.0 / loopback, without a proxy: a DNS blocker
 });
 export type NetEvent = z.infer<typeof NetEventSchema>;
 
@@ -66,7 +66,6 @@ function base(details: WebRequestDetails): Omit<NetEvent, 'kind'> | null {
   };
   if (details.type) rec.type = details.type.slice(0, 40);
   if (details.proxyInfo && details.proxyInfo.type !== 'direct') rec.proxy = true;
-  if (isSinkholeIp(details.ip)) rec.sinkhole = true;
   return rec;
 }
 
@@ -81,7 +80,11 @@ export function fromErrorOccurred(details: WebRequestDetails, opts: { startedAt?
     if (waited < SOFT_TIMEOUT_MS) return null;
     cls = 'timeout';
   }
-  return { ...rec, kind: 'error', cls, error: error.slice(0, 120) };
+  // Only a *failed* request to a sinkhole address is a blocker's sign: an answer from 127.0.0.1 is
+  // usually a local proxy (Chrome reports the proxy's address as `ip`), and a proxied request's
+  // address says nothing about DNS.
+  const sinkhole = isSinkholeIp(details.ip) && !rec.proxy ? { sinkhole: true } : {};
+  return { ...rec, kind: 'error', cls, error: error.slice(0, 120), ...sinkhole };
 }
 
 export function httpClassOf(status: number): HttpClass | undefined {
@@ -95,7 +98,7 @@ export function httpClassOf(status: number): HttpClass | undefined {
 /**
  * onCompleted → record. Kept: every im-api / im-ws answer (proof the IM request reached the
  * network, and a success that can clear a problem), any 429 / 401 / 403 / 5xx on a TikTok host,
- * and any answer from a sinkhole IP. Dropped: other successful or 4xx requests (noise).
+ * Dropped: other successful or 4xx requests (noise).
  */
 export function fromCompleted(details: WebRequestDetails): NetEvent | null {
   const rec = base(details);
@@ -103,7 +106,7 @@ export function fromCompleted(details: WebRequestDetails): NetEvent | null {
   const httpClass = httpClassOf(details.statusCode);
   const im = rec.role === 'im-api' || rec.role === 'im-ws';
   const notable = httpClass !== undefined && httpClass !== 'ok';
-  if (!im && !notable && !rec.sinkhole) return null;
+  if (!im && !notable) return null;
   return { ...rec, kind: 'http', status: details.statusCode, ...(httpClass ? { httpClass } : {}) };
 }
 

@@ -16,21 +16,35 @@ export function applyNavigation(s: TabState, nav: { where: string; onMessages: b
   const partOfVisit = nav.requestId !== null && nav.requestId === s.visitRequestId;
   if (partOfVisit) return { ...s, where: nav.where, reportedAt: nav.at };
   if (nav.onMessages) {
-    return { ...s, where: nav.where, onMessages: true, visitAt: nav.at, visitRequestId: nav.requestId, reportedAt: nav.at, page: null, net: [], answers: {} };
+    // Firefox may deliver the main_frame event after the new page's first report: keep what
+    // arrived after the navigation began.
+    const keepPage = s.page !== null && s.pageAt !== null && s.pageAt >= nav.at;
+    return {
+      ...s,
+      where: nav.where,
+      onMessages: true,
+      visitAt: nav.at,
+      visitRequestId: nav.requestId,
+      reportedAt: nav.at,
+      page: keepPage ? s.page : null,
+      pageAt: keepPage ? s.pageAt : null,
+      net: s.net.filter((e) => e.t >= nav.at),
+      answers: {},
+    };
   }
   return leave(s, nav.where, nav.at);
 }
 
 /** The tab left /messages: the problem and the badge go with it. */
 function leave(s: TabState, where: string | null, at: number): TabState {
-  return { ...s, where, onMessages: false, page: null, net: [], answers: {}, reportedAt: at, visitAt: at, visitRequestId: null };
+  return { ...s, where, onMessages: false, page: null, pageAt: null, net: [], answers: {}, reportedAt: at, visitAt: at, visitRequestId: null };
 }
 
 export function applyPageReport(s: TabState, r: PageReport, at: number): TabState {
   if (!r.topFrame) {
     // A sub-frame (the business chat iframe) only adds evidence; it never ends the visit.
     if (!r.onMessages) return s;
-    return { ...s, page: r, reportedAt: at };
+    return { ...s, page: r, pageAt: at, reportedAt: at };
   }
   if (!r.onMessages) {
     const redirected = s.onMessages && s.net.some((e) => e.httpClass === 'login-redirect' && e.t >= s.visitAt);
@@ -44,6 +58,7 @@ export function applyPageReport(s: TabState, r: PageReport, at: number): TabStat
     where: r.where,
     onMessages: true,
     page: r,
+    pageAt: at,
     reportedAt: at,
     visitAt: newVisit ? at : s.visitAt,
     answers: newVisit ? {} : s.answers,

@@ -52,6 +52,8 @@ export const TabStateSchema = z.object({
   /** last time the content script or the network observer reported for this tab */
   reportedAt: z.number(),
   page: PageReportSchema.nullable(),
+  /** when the latest page report arrived */
+  pageAt: z.number().nullable().catch(null),
   /** when the current /messages visit began: evidence before it is stale */
   visitAt: z.number(),
   /** webRequest id of the main_frame request that began the visit (redirects keep it) */
@@ -66,5 +68,5 @@ export type TabState = z.infer<typeof TabStateSchema>;
 export type CheckRun = z.infer<typeof CheckRunSchema>;
 
 export function emptyTabState(tabId: number, now: number): TabState {
-  return { tabId, where: null, onMessages: false, reportedAt: now, page: null, visitAt: now, visitRequestId: null, net: [], answers: {}, dismissed: [], checks: null };
+  return { tabId, where: null, onMessages: false, reportedAt: now, page: null, pageAt: null, visitAt: now, visitRequestId: null, net: [], answers: {}, dismissed: [], checks: null };
 }

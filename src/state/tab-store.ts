@@ -34,14 +34,14 @@ export async function removeTab(tabId: number): Promise<void> {
   await storage.removeItem(key(tabId));
 }
 
-/** The TikTok tab with the most recent report, for a popup opened elsewhere. */
+/** The TikTok tab with the most recent report, for a popup opened elsewhere (other tabs ignored). */
 export async function mostRecentTab(): Promise<number | null> {
   const all = await storage.snapshot('session');
   let best: { id: number; at: number } | null = null;
   for (const [k, v] of Object.entries(all)) {
     if (!k.startsWith('tab:')) continue;
     const parsed = TabStateSchema.safeParse(v);
-    if (!parsed.success) continue;
+    if (!parsed.success || !/(^|\.)tiktok\.com(\/|$)/.test(parsed.data.where ?? '')) continue;
     if (!best || parsed.data.reportedAt > best.at) best = { id: parsed.data.tabId, at: parsed.data.reportedAt };
   }
   return best?.id ?? null;

@@ -88,7 +88,8 @@ export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: 
       let top = anchor ? r.top : composerTop - box.height - 8;
       top = Math.min(top, composerTop - box.height - 8);
       host.style.left = `${Math.round(left)}px`;
-      host.style.top = `${Math.round(Math.max(8, top))}px`;
+      // always on screen, even when TikTok's layout puts the anchor below the fold
+      host.style.top = `${Math.round(Math.min(Math.max(8, top), h - box.height - 8))}px`;
     },
   };
 }

@@ -40,6 +40,8 @@ export interface LaunchOptions {
   locale?: string;
   /** hosts resolved to the local TLS server (answered by wss.onHttp) instead of being routed */
   localHosts?: string[];
+  /** show the browser window (npm run demo with a display) */
+  headed?: boolean;
 }
 
 export function fixtureHtml(file: string): string {
@@ -56,7 +58,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   if (opts.locale) Object.assign(env, { LANGUAGE: opts.locale, LANG: `${opts.locale}_FR.UTF-8`, LC_ALL: '' });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
-    headless: true,
+    headless: !opts.headed,
     env,
     viewport: { width: 1280, height: 800 },
     args: [

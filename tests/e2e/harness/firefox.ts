@@ -61,8 +61,8 @@ export interface FirefoxSession {
   popupWhen(target: Page, until: (popup: Page) => Promise<boolean>, timeout?: number): Promise<Page>;
   /**
    * Clicks "check again" in `popup` (opened for `target`) and returns a popup showing the finished
-   * run with the statuses. If the clicked popup settles before the run shows (see the report: the
-   * background can answer "not running" before the run registers), a fresh popup is opened.
+   * run with the statuses. If the clicked popup settles before the run shows (the background used to
+   * answer "not running" before the run registered), a fresh popup is opened.
    */
   runChecks(popup: Page, target: Page, timeout?: number): Promise<{ popup: Page; checks: Record<string, string> }>;
   /** Every open tab. */
@@ -254,7 +254,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
         const settled = await shown.$eval(POPUP, (el) => el.getAttribute('data-settled') === 'true').catch(() => false);
         if (settled) {
           // Settled without results: the answer to the click said "not running" before the run
-          // registered, so this popup stopped polling. A new popup reads the state afresh.
+          // registered (src/checks/run.ts before 19e36ae), so this popup stopped polling. A new
+          // popup reads the state afresh.
           if (shown !== popup) await shown.close().catch(() => undefined);
           shown = await session.openPopupFor(target);
         } else {

@@ -89,8 +89,9 @@ describe('fromCompleted', () => {
       .toMatchObject({ role: 'im-ws', httpClass: 'ok' });
   });
 
-  it('keeps answers from a sinkhole IP, drops ignored hosts and missing status', () => {
-    expect(fromCompleted({ ...done, ip: '127.0.0.1' })).toMatchObject({ sinkhole: true, httpClass: 'ok' });
+  it('does not call an answer from 127.0.0.1 a sinkhole (a local proxy), drops ignored hosts and missing status', () => {
+    expect(fromCompleted({ ...done, ip: '127.0.0.1' })).toBeNull();
+    expect(fromErrorOccurred({ url: 'https://im-api.tiktok.com/v1/message/send', error: 'NS_ERROR_NET_RESET', ip: '127.0.0.1', proxyInfo: { type: 'http' } })?.sinkhole).toBeUndefined();
     expect(fromCompleted({ ...done, url: 'https://webcast.tiktok.com/x', statusCode: 500 })).toBeNull();
     expect(fromCompleted({ url: done.url, timeStamp: T })).toBeNull();
   });

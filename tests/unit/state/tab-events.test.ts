@@ -18,7 +18,7 @@ describe('tab state across navigation', () => {
     expect(redirect?.httpClass).toBe('login-redirect');
     s = applyNetEvent(s, redirect!);
     s = applyNavigation(s, { where: 'www.tiktok.com/login', onMessages: false, requestId: '3', at: T + 3 });
-    s = applyNetEvent(s, fromCompleted({ url: 'https://www.tiktok.com/login?redirect_url=/messages', type: 'main_frame', statusCode: 200, timeStamp: T + 4, tabId: 1, ip: '127.0.0.1' })!);
+    s = applyNetEvent(s, fromCompleted({ url: 'https://im-api.tiktok.com/v2/message/get_by_user_init?x=1', type: 'xmlhttprequest', statusCode: 200, timeStamp: T + 4, tabId: 1 })!);
     expect(s.onMessages).toBe(true);
     expect(s.net.map((e) => e.httpClass)).toEqual(['login-redirect', 'ok']);
     const parsed = TabStateSchema.safeParse(JSON.parse(JSON.stringify(s)));
@@ -39,5 +39,17 @@ describe('tab state across navigation', () => {
     expect(applyPageReport(s, report({ onMessages: false, topFrame: false }), T + 1).onMessages).toBe(true);
     s = applyPageReport(s, report({ onMessages: false, where: 'www.tiktok.com/foryou' }), T + 1);
     expect(s.onMessages).toBe(false);
+  });
+});
+
+describe('a late main_frame event (Firefox)', () => {
+  it('does not wipe the page report that arrived after the navigation began', () => {
+    let s = emptyTabState(1, T);
+    s = applyPageReport(s, report({ seq: 1 }), T + 300);
+    s = applyNavigation(s, { where: 'www.tiktok.com/messages', onMessages: true, requestId: '9', at: T + 50 });
+    expect(s.page?.seq).toBe(1);
+    // a genuinely new navigation after the report does reset it
+    s = applyNavigation(s, { where: 'www.tiktok.com/messages', onMessages: true, requestId: '10', at: T + 1000 });
+    expect(s.page).toBeNull();
   });
 });

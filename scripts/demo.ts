@@ -1,0 +1,76 @@
+// npm run demo: drives the built extension in Chromium against the fixture pages and saves
+// screenshots of each popup state and of the hint (light and dark, English and French) into
+// docs/screenshots/. With a display ($DISPLAY), it opens a visible browser and leaves it open.
+import { mkdirSync } from 'node:fs';
+import { launchChromium, fixtureHtml, type ChromiumSession } from '../tests/e2e/harness/chromium';
+import { BUILD } from '../tests/e2e/harness/browsers';
+import type { Page } from 'playwright-core';
+
+const OUT = 'docs/screenshots';
+const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
+const headed = !!process.env.DISPLAY && !process.argv.includes('--headless');
+
+async function popupShot(s: ChromiumSession, query: string, file: string, scheme: 'light' | 'dark', state?: string): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.setViewportSize({ width: 400, height: 640 });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(`chrome-extension://${s.extensionId}/popup.html${query}`);
+  await page.waitForSelector(state ? `[data-testid="popup"][data-state="${state}"]` : '[data-testid="popup"][data-settled="true"]', { timeout: 20_000 });
+  await page.screenshot({ path: `${OUT}/${file}`, fullPage: true });
+  return page;
+}
+
+async function run(lang: 'en' | 'fr'): Promise<void> {
+  const s = await launchChromium({ extensionDir: BUILD.chrome, locale: lang === 'fr' ? 'fr' : undefined, headed });
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      const suffix = `${lang}-${scheme}`;
+      s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));
+      const chat = await s.open(CHAT);
+      await chat.emulateMedia({ colorScheme: scheme });
+      await chat.reload();
+      await chat.waitForSelector('dm-doctor-hint[data-settled="true"]', { timeout: 15_000 });
+      await chat.locator('[data-e2e="message-input-area"]').scrollIntoViewIfNeeded();
+      await chat.waitForTimeout(100);
+      // the hint with some of the chat around it
+      const box = await chat.locator('dm-doctor-hint').boundingBox();
+      const vp = chat.viewportSize()!;
+      const clip = box ? { x: 0, y: Math.max(0, box.y - 160), width: vp.width, height: Math.min(vp.height - Math.max(0, box.y - 160), box.height + 320) } : undefined;
+      await chat.screenshot({ path: `${OUT}/hint-${suffix}.png`, ...(clip ? { clip } : {}) });
+      const tab = await s.tabId(chat);
+      const problem = await popupShot(s, `?tab=${tab}`, `popup-problem-${suffix}.png`, scheme);
+      if (headed && scheme === 'light') continue;
+      await problem.close();
+
+      const healthyUrl = `https://www.tiktok.com/messages?lang=en&u=9${scheme === 'dark' ? 1 : 2}00000000001`;
+      s.serve(healthyUrl, fixtureHtml('dm-new-healthy.html'));
+      const healthy = await s.open(healthyUrl);
+      await (await popupShot(s, `?tab=${await s.tabId(healthy)}`, `popup-no-problem-${suffix}.png`, scheme)).close();
+      await (await popupShot(s, '?tab=999999', `popup-not-tiktok-${suffix}.png`, scheme)).close();
+
+      const damagedUrl = `https://www.tiktok.com/messages?lang=en&u=8${scheme === 'dark' ? 1 : 2}00000000001`;
+      s.serve(damagedUrl, fixtureHtml('damaged.html'));
+      const damaged = await s.open(damagedUrl);
+      await (await popupShot(s, `?tab=${await s.tabId(damaged)}`, `popup-ui-unrecognized-${suffix}.png`, scheme, 'ui-unrecognized')).close();
+    }
+    // checking: probes held open on a TikTok tab with nothing reported yet
+    s.handle((url) => (url.pathname === '/robots.txt' || url.host === 'im-api.tiktok.com' ? 'hang' : undefined));
+    s.serve('https://www.tiktok.com/foryou', '<html><head><title>For You</title></head><body><main>feed</main></body></html>');
+    const feed = await s.open('https://www.tiktok.com/foryou');
+    const checking = await popupShot(s, `?tab=${await s.tabId(feed)}`, `popup-checking-${lang}-light.png`, 'light');
+    await checking.click('[data-testid="check-again"]');
+    await checking.waitForSelector('[data-testid="popup"][data-state="checking"]');
+    await checking.screenshot({ path: `${OUT}/popup-checking-${lang}-light.png`, fullPage: true });
+    console.log(`screenshots (${lang}) written to ${OUT}/`);
+    if (headed) {
+      console.log('A browser window is open: close it to finish.');
+      await new Promise((r) => s.context.on('close', r));
+    }
+  } finally {
+    if (!headed) await s.close();
+  }
+}
+
+mkdirSync(OUT, { recursive: true });
+await run('en');
+await run('fr');
