@@ -71,7 +71,7 @@ describe('Firefox: connectivity checks', () => {
   // behind a local proxy (127.0.0.1: this test, Privoxy, mitmproxy, some VPN clients) gets every
   // TikTok request marked as a DNS sinkhole; verdictDns then fails `dns` ("Your DNS hides TikTok")
   // without consent, and a healthy chat becomes a `dns-blocked` problem. Remove `.fails` once fixed.
-  it.fails('without consent the DNS check stays skipped behind a local proxy', async () => {
+  it('without consent the DNS check stays skipped behind a local proxy', async () => {
     const ff = await launch();
     const page = await ff.openTikTok(CHAT, fixtureHtml('dm-new-healthy.html'));
     const popup = await ff.openPopupFor(page);

@@ -80,7 +80,7 @@ describe('Firefox: content script, hint and popup', () => {
   // non-TikTok tab that finishes loading gets a tab state with a fresh `reportedAt`, so "the TikTok
   // tab with the most recent report" resolves to that other tab (here the popup's own tab, or a tab
   // on another site) and the popup says not-tiktok. Remove `.fails` once fixed.
-  it.fails('without ?tab=, describes the TikTok tab with the most recent report even after another tab loaded', async () => {
+  it('without ?tab=, describes the TikTok tab with the most recent report even after another tab loaded', async () => {
     const ff = await launch();
     const page = await ff.openTikTok(CHAT, fixtureHtml('dm-new-failed-e1-too-fast.html'));
     await page.waitForSelector('dm-doctor-hint[data-settled="true"]', { timeout: 10_000 });

@@ -16,13 +16,11 @@ export const EXTENSION_UUID = '3f6b0c52-8d1e-4a7b-9c2d-5e4f6a7b8c9d';
 export const ARTIFACTS_DIR = resolve('test-results/firefox');
 
 /**
- * Server latency for fixture documents. Firefox can deliver webRequest.onBeforeRequest for a
- * main_frame to the background ~250 ms after the request started; a document answered at once
- * (local proxy) lets the content script's first report arrive before it, and the background's
- * navigation handling then drops that report (reported as an extension bug). Real TikTok pages
- * take far longer than this to arrive. Pass `delayMs: 0` to reproduce the race.
+ * Latency of fixture documents. Firefox may deliver webRequest's main_frame event to the background
+ * after the content script's first report from the new page; the background keeps such a report
+ * (src/state/tab-events.ts), so fixtures are served at once, which exercises exactly that race.
  */
-export const PAGE_LATENCY_MS = 600;
+export const PAGE_LATENCY_MS = 0;
 
 export const POPUP = '[data-testid="popup"]';
 export const SETTLED_POPUP = '[data-testid="popup"][data-settled="true"]';
