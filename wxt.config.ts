@@ -57,6 +57,6 @@ export default defineConfig({
   // `wxt build --analyze` keeps per-module size data in .analysis/ (see docs/PERFORMANCE.md).
   analysis: { template: 'raw-data', outputFile: '.analysis/stats.json', keepArtifacts: true },
   zip: {
-    excludeSources: ['tests/e2e/**', 'tests/fixtures/**', 'scripts/bench/**', 'docs/screenshots/**', '.ci/**'],
+    excludeSources: ['tests/**', 'test-results/**', '.analysis/**', 'scripts/bench/**', 'scripts/demo.ts', 'docs/screenshots/**', '.ci/**'],
   },
 });
