@@ -11,6 +11,7 @@ import { whereOf } from './route';
 
 export const UNRECOGNISED_AFTER_MS = 5000;
 const SCAN_DELAY_MS = 16;
+const HISTORY_SETTLE_MS = 1500;
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): number;
@@ -30,6 +31,8 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
   const startedAt = Date.now();
   const known = new Set<string>();
   let conversation: string | null = null;
+  let openedAt = 0;
+  let rowCount = 0;
   let root: Element | null = null;
   let scheduled = 0;
   let seq = 0;
@@ -64,16 +67,22 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     const switched = conv !== conversation;
     if (switched) {
       conversation = conv;
+      openedAt = Date.now();
       known.clear();
       latest = null;
     }
     const rows = failedRows(doc);
+    const count = messageRows(doc).length;
+    // TikTok loads a chat's history after it opens, in batches: failures that arrive while the
+    // chat is opening, or with a batch of rows, are earlier ones; a failure that appears on its
+    // own once the chat is open is fresh.
+    const historyBatch = switched || Date.now() - openedAt < HISTORY_SETTLE_MS || count - rowCount > 3;
+    rowCount = count;
     for (const row of rows) {
       const id = failureId(conv, row);
       if (known.has(id)) continue;
       known.add(id);
-      // Failures present when the chat opened are earlier ones; later ones are fresh.
-      const fresh = !switched && seq > 0;
+      const fresh = !historyBatch;
       latest = { id, fresh, at: Date.now(), row };
     }
     if (latest && !latest.row.isConnected) {
