@@ -26,7 +26,8 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
 
   function wanted(): { causeId: CauseId; earlier: boolean; settled: boolean } | null {
     if (!report?.onMessages || !watcher()) return null;
-    if (bg && bg.seq === report.seq) {
+    // the background's answer is about this frame's report (not another frame's, e.g. the business iframe)
+    if (bg && bg.seq === report.seq && bg.pageId === report.pageId) {
       if (bg.state !== 'problem' || !bg.causeId || !bg.hintsEnabled || bg.dismissed.includes(key())) return null;
       return { causeId: bg.causeId, earlier: bg.earlier, settled: true };
     }
@@ -39,6 +40,7 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     try {
       const w = wanted();
       if (!w) return remove();
+      const fresh = !host || !view;
       if (!host || !view) {
         // A plain element (not a registered custom element) with an open shadow root, appended to
         // <body>, never inside TikTok's React-managed nodes. (WXT's createShadowRootUi does the same
@@ -56,7 +58,10 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
       const current = w;
       shown = current.causeId;
       view.render({ ...current, browser: BROWSER, handle: chatHandle(document) });
-      view.place(watcher()?.anchor() ?? null, composerArea(document));
+      // A new hint is placed at once (its latency budget is 50 ms); later moves read layout in the
+      // next frame, not in the middle of TikTok's own DOM work.
+      if (fresh) view.place(watcher()?.anchor() ?? null, composerArea(document));
+      else reposition();
     } catch (err) {
       console.debug('[dm-doctor] hint failed', err);
     }

@@ -18,6 +18,8 @@ export default defineContentScript({
 });
 
 function start(ctx: ContentScriptContext): void {
+  const pageId = Math.random().toString(36).slice(2, 12);
+  const topFrame = window === window.top;
   let watcher: Watcher | null = null;
   const hint = createHintController(ctx, () => watcher);
   const timers = {
@@ -35,19 +37,23 @@ function start(ctx: ContentScriptContext): void {
   };
   const route = (url: string | URL) => {
     const on = isMessagesRoute(url);
-    if (on && !watcher) watcher = watchMessages(document, timers, send);
+    if (on && !watcher) watcher = watchMessages(document, timers, send, pageId);
     if (!on && watcher) {
       watcher.stop();
       watcher = null;
       hint.remove();
-      send({ where: whereOf(url), topFrame: window === window.top, onMessages: false, recognition: 'waiting', observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0 });
+      send(offRoute(url));
     }
   };
+  const offRoute = (url: string | URL): PageReport => ({ where: whereOf(url), topFrame, onMessages: false, recognition: 'waiting', observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0, pageId });
+  // A sub-frame (the business chat) that goes away takes its evidence with it.
+  if (!topFrame) ctx.addEventListener(window, 'pagehide', () => watcher && sendMessage('contentPageReport', offRoute(location.href)).catch(() => undefined));
   ctx.addEventListener(window, 'wxt:locationchange', (e) => route(e.newUrl));
   onMessage('backgroundHintUpdate', ({ data }) => {
     hint.onUpdate(data);
     // The background lost our latest report (e.g. a late navigation event reset the tab): once.
-    if (last?.onMessages && data.seq !== last.seq && resent !== last.seq) {
+    const mine = data.pageId === null || data.pageId === pageId;
+    if (last?.onMessages && mine && data.seq !== last.seq && resent !== last.seq) {
       resent = last.seq;
       sendMessage('contentPageReport', last).catch(() => undefined);
     }

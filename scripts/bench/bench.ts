@@ -27,7 +27,7 @@ const want = (phase: string) => !ONLY || ONLY.includes(phase);
 
 const CFG = QUICK
   ? { rounds: 2, churnS: 5, warmS: 1, latencyRounds: 50, busyLatencyRounds: 20, latencyCapS: 45, popupRounds: 20, heapEarlyS: 10, heapLateS: 40 }
-  : { rounds: 3, churnS: 10, warmS: 1, latencyRounds: 50, busyLatencyRounds: 50, latencyCapS: 90, popupRounds: 25, heapEarlyS: 30, heapLateS: 180 };
+  : { rounds: 3, churnS: 10, warmS: 1, latencyRounds: 50, busyLatencyRounds: 50, latencyCapS: 60, popupRounds: 25, heapEarlyS: 30, heapLateS: 180 };
 const RATE = 1000; // DOM mutations per second
 const ROWS = 5000;
 const SAMPLING_US = 100;
@@ -427,7 +427,7 @@ async function main() {
       const probe = await s.context.newPage();
       const probeCdp = await s.context.newCDPSession(probe);
       const v = (await probeCdp.send('Browser.getVersion').catch(() => null)) as { product?: string } | null;
-      chromiumVersion = v?.product?.replace(/^HeadlessChrome\//, '') ?? 'unknown';
+      chromiumVersion = v?.product?.replace(/^(Headless)?Chrome\//, '') ?? 'unknown';
       await probe.close();
       // first, on a fresh profile: a failure seen later triggers a background run, and runs are
       // limited to one per 30 s

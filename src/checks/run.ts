@@ -14,6 +14,8 @@ import { classifyError } from '../network/error-class';
 const LastRunSchema = z.object({ at: z.number(), results: z.array(CheckResultSchema) });
 const lastRun = storage.defineItem<unknown>('session:checks-last', { fallback: null });
 const active = new Set<number | null>();
+/** The run in progress, whichever tab asked: a second tab waits for it instead of starting another. */
+let inflight: { startedAt: number; runId: string; done: Promise<CheckResult[]> } | null = null;
 
 export function isRunning(tabId: number | null): boolean {
   return active.has(tabId);
@@ -39,14 +41,26 @@ export async function runChecksForTab(tabId: number | null, deps: RunDeps): Prom
       await deps.update((s) => ({ ...s, checks: { startedAt: cached.at, finishedAt: cached.at, results: cached.results, runId: `cached-${cached.at}` } }));
       return cached.results;
     }
-    return await runAll(deps);
+    if (inflight) {
+      const shared = inflight;
+      const results = await shared.done;
+      await deps.update((s) => ({ ...s, checks: { startedAt: shared.startedAt, finishedAt: Date.now(), results, runId: shared.runId } }));
+      return results;
+    }
+    const runId = Math.random().toString(36).slice(2);
+    const done = runAll(deps, runId);
+    inflight = { startedAt: Date.now(), runId, done };
+    try {
+      return await done;
+    } finally {
+      inflight = null;
+    }
   } finally {
     active.delete(tabId);
   }
 }
 
-async function runAll(deps: RunDeps): Promise<CheckResult[]> {
-  const runId = Math.random().toString(36).slice(2);
+async function runAll(deps: RunDeps, runId: string): Promise<CheckResult[]> {
   const startedAt = Date.now();
   const results = new Map<string, CheckResult>(CHECK_IDS.map((id) => [id, running(id)]));
   const write = () => deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: null, results: [...results.values()], runId } }));
@@ -62,7 +76,8 @@ async function runAll(deps: RunDeps): Promise<CheckResult[]> {
   // A failed probe carries the browser's own error name when webRequest reported one.
   // The webRequest event may arrive a moment after fetch rejects.
   const named = async <T extends { ok: boolean; error?: string }>(url: string, o: T): Promise<T> => {
-    if (o.ok) return o;
+    // our own timeout aborts the request: the browser's name for that abort is not the cause
+    if (o.ok || o.error === 'timeout') return o;
     const name = ownErrorFor(url) ?? (await new Promise((r) => setTimeout(r, 150)), ownErrorFor(url));
     return name ? { ...o, error: name } : o;
   };

@@ -10,5 +10,7 @@ export interface HintUpdate {
   hintsEnabled: boolean;
   /** the page report (seq) this answer took into account; null when none */
   seq: number | null;
+  /** the frame/page instance that report came from */
+  pageId: string | null;
   dismissed: string[];
 }

@@ -18,4 +18,6 @@ export interface PageReport {
   /** when the latest failure was first seen (epoch ms), for matching network evidence */
   failureAt: number | null;
   seq: number;
+  /** random id of this content-script instance (one per frame and page load) */
+  pageId: string;
 }

@@ -39,6 +39,43 @@ function first(root: ParentNode, alternatives: Selectors): Element | null {
 
 const has = (root: ParentNode, alternatives: Selectors): boolean => first(root, alternatives) !== null;
 
+/**
+ * The message list is the one subtree that grows with the chat (thousands of rows). Landmarks
+ * that live beside it (header, composer, request box, toasts, dialogs) are looked up everywhere
+ * else: the list itself, its ancestors and their other children, never inside the list. This
+ * keeps a scan's cost independent of the number of messages.
+ */
+function outside(list: Element | null, css: string, all: boolean): Element[] {
+  const out: Element[] = [];
+  if (!list) return out;
+  if (list.matches(css)) out.push(list);
+  for (let node: Element = list; node.parentElement; node = node.parentElement) {
+    const parent = node.parentElement;
+    if (parent.matches(css)) out.push(parent);
+    for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+      if (sib === node) continue;
+      if (sib.matches(css)) out.push(sib);
+      if (all) out.push(...Array.from(sib.querySelectorAll(css)));
+      else {
+        const found = sib.querySelector(css);
+        if (found) out.push(found);
+      }
+    }
+    if (!all && out.length) break;
+  }
+  return out.filter(live);
+}
+
+/** Like first(), but never looks inside the message list. */
+function firstBeside(doc: Document, list: Element | null, alternatives: Selectors): Element | null {
+  if (!list) return first(doc, alternatives);
+  for (const css of alternatives) {
+    const found = outside(list, css, false)[0];
+    if (found) return found;
+  }
+  return null;
+}
+
 function collapse(raw: string | null | undefined): string {
   return (raw ?? '').slice(0, RAW_MAX).replace(/\s+/g, ' ').trim();
 }
@@ -138,12 +175,12 @@ export function isOwnRow(row: Element): boolean {
   }, false);
 }
 
-/** Where a hint goes when the composer is blocked or replaced. */
+/** Where a hint goes when the composer is blocked or replaced (never searched inside the list). */
 export function composerArea(doc: Document): Element | null {
-  return safe(
-    () => first(doc, SELECTORS.requestBox) ?? first(doc, SELECTORS.chatBottom) ?? first(doc, SELECTORS.composer),
-    null,
-  );
+  return safe(() => {
+    const list = first(doc, SELECTORS.messageList);
+    return firstBeside(doc, list, SELECTORS.requestBox) ?? firstBeside(doc, list, SELECTORS.chatBottom) ?? firstBeside(doc, list, SELECTORS.composer);
+  }, null);
 }
 
 /** The open chat's @handle; null while loading ("@") or when no chat is open. Never part of an observation. */
@@ -157,39 +194,71 @@ export function chatHandle(doc: Document): string | null {
 
 // ── the observation ─────────────────────────────────────────────────────────
 
-function generationOf(doc: Document): Generation {
-  if (has(doc, GENERATION_MARKERS['dm-new'])) return 'dm-new';
-  if (has(doc, GENERATION_MARKERS.legacy)) return 'legacy';
+function generationOf(doc: Document, list: Element | null): Generation {
+  if (firstBeside(doc, list, GENERATION_MARKERS['dm-new'])) return 'dm-new';
+  if (firstBeside(doc, list, GENERATION_MARKERS.legacy)) return 'legacy';
+  // a page with only a message list: its rows decide
+  if (list && has(list, GENERATION_MARKERS['dm-new'])) return 'dm-new';
+  if (list && has(list, GENERATION_MARKERS.legacy)) return 'legacy';
   return 'unknown';
 }
 
-function isChatOpen(doc: Document): boolean {
+function isChatOpen(doc: Document, list: Element | null): boolean {
+  const beside = (a: Selectors) => firstBeside(doc, list, a) !== null;
   return (
-    has(doc, SELECTORS.chatHeader) ||
-    has(doc, SELECTORS.chatHandle) ||
-    has(doc, SELECTORS.messageList) ||
-    has(doc, SELECTORS.chatBottom) ||
-    has(doc, SELECTORS.composer) ||
-    has(doc, SELECTORS.requestBox)
+    list !== null ||
+    beside(SELECTORS.chatHeader) ||
+    beside(SELECTORS.chatHandle) ||
+    beside(SELECTORS.chatBottom) ||
+    beside(SELECTORS.composer) ||
+    beside(SELECTORS.requestBox)
   );
 }
 
-function composerOf(doc: Document, chatOpen: boolean): { state: ComposerState; note: Notice | null } {
+function composerOf(doc: Document, list: Element | null, chatOpen: boolean): { state: ComposerState; note: Notice | null } {
   if (!chatOpen) return { state: 'no-chat', note: null };
+  const beside = (a: Selectors) => firstBeside(doc, list, a);
   // The request box's title names the stranger: its text is never read.
-  if (has(doc, SELECTORS.requestBox)) return { state: 'request-box', note: null };
-  if (has(doc, SELECTORS.editor)) return { state: 'present', note: null };
-  const bar = first(doc, SELECTORS.chatBottom) ?? first(doc, SELECTORS.composer);
+  if (beside(SELECTORS.requestBox)) return { state: 'request-box', note: null };
+  if (beside(SELECTORS.editor)) return { state: 'present', note: null };
+  const bar = beside(SELECTORS.chatBottom) ?? beside(SELECTORS.composer);
   const text = bar ? textOf(bar) : '';
   if (!text) return { state: 'missing', note: null };
   const entry = findNoticeText(text);
   return { state: entry?.causeId === 'blocked' ? 'block-note' : 'missing', note: notice(text, 'composer', entry) };
 }
 
-/** The tip beside the latest failure (the last one in DOM order), else the latest failed slot's text. */
-function failureNotice(doc: Document, failed: Element[]): Notice | null {
+/** A tip inside the latest failed row or just after it (a few siblings, two levels up): cheap. */
+function tipNear(row: Element | undefined): string | null {
+  const LIST = anyOf(SELECTORS.messageList);
+  const tipIn = (el: Element): string | null => {
+    for (const css of SELECTORS.sendFailTip) {
+      const tip = el.matches(css) ? el : el.querySelector(css);
+      const text = tip && live(tip) ? textOf(tip) : '';
+      if (text) return text;
+    }
+    return null;
+  };
+  if (!row) return null;
+  const inside = tipIn(row);
+  if (inside) return inside;
+  for (let el: Element | null = row, up = 0; el && up < 3 && !el.matches(LIST); el = el.parentElement, up++) {
+    for (let sib = el.nextElementSibling, n = 0; sib && n < 3; sib = sib.nextElementSibling, n++) {
+      if (sib.matches(ROW) || sib.querySelector(ROW)) break; // the next message: not beside this one
+      const text = tipIn(sib);
+      if (text) return text;
+    }
+  }
+  return null;
+}
+
+/** The tip beside the latest failure (the last one in DOM order), else the latest failed slot's text.
+ * With no failed bubble, only tips beside the message list count (a cheap look). */
+function failureNotice(doc: Document, list: Element | null, failed: Element[]): Notice | null {
+  const near = tipNear(failed[failed.length - 1]);
+  if (near) return notice(near, 'send-fail-tip');
   for (const css of SELECTORS.sendFailTip) {
-    const tips = doc.querySelectorAll(css);
+    const tips = failed.length > 0 || !list ? doc.querySelectorAll(css) : outside(list, css, true);
     for (let i = tips.length - 1; i >= 0; i--) {
       const tip = tips[i];
       const text = tip && live(tip) ? textOf(tip) : '';
@@ -203,14 +272,14 @@ function failureNotice(doc: Document, failed: Element[]): Notice | null {
 }
 
 /** Toasts and dialogs: known sentences always; unknown toast text only when a send failed. */
-function overlayNotice(doc: Document, sendFailed: boolean): { notice: Notice; entry: NoticeText | null } | null {
+function overlayNotice(doc: Document, list: Element | null, sendFailed: boolean): { notice: Notice; entry: NoticeText | null } | null {
   let unknown: Notice | null = null;
   const kinds: Array<[Selectors, NoticeSource]> = [
     [SELECTORS.toast, 'toast'],
     [SELECTORS.dialog, 'dialog'],
   ];
   for (const [alternatives, source] of kinds) {
-    const found = Array.from(doc.querySelectorAll(anyOf(alternatives))).filter(live);
+    const found = list ? outside(list, anyOf(alternatives), true) : Array.from(doc.querySelectorAll(anyOf(alternatives))).filter(live);
     for (let i = found.length - 1; i >= 0; i--) {
       const el = found[i] as Element;
       const text = textOf(el);
@@ -265,17 +334,17 @@ const EMPTY: PageObservation = {
   unsupportedMessage: false,
 };
 
-function read(doc: Document): PageObservation {
-  const generation = generationOf(doc);
+function read(doc: Document, failed: Element[], deep: boolean): PageObservation {
+  const list = first(doc, SELECTORS.messageList);
+  const generation = generationOf(doc, list);
   const inbox = generation !== 'unknown' || has(doc, INBOX_MARKERS);
-  const failed = failedRows(doc);
-  const chatOpen = inbox && isChatOpen(doc);
-  const composer = composerOf(doc, chatOpen);
-  const overlay = safe(() => overlayNotice(doc, failed.length > 0), null);
+  const chatOpen = inbox && isChatOpen(doc, list);
+  const composer = composerOf(doc, list, chatOpen);
+  const overlay = safe(() => overlayNotice(doc, list, failed.length > 0), null);
   let page: PageKind = inbox ? 'inbox' : 'unknown';
   // A captcha or "too many requests" over the inbox blocks it: that is a rate-limit page.
   if (overlay?.entry?.page === 'rate-limited') page = 'rate-limited';
-  let notice = safe(() => failureNotice(doc, failed), null) ?? composer.note ?? overlay?.notice ?? null;
+  let notice = safe(() => failureNotice(doc, list, failed), null) ?? composer.note ?? overlay?.notice ?? null;
   if (!inbox) {
     const found = safe(() => pageText(doc), null);
     if (found) {
@@ -292,15 +361,25 @@ function read(doc: Document): PageObservation {
     composer: composer.state,
     failures: { total: failed.length, own: failed.filter(isOwnRow).length },
     notice,
-    unsupportedMessage: inbox && safe(() => unsupportedShown(doc), false),
+    unsupportedMessage: deep && inbox && safe(() => unsupportedShown(doc), false),
   };
 }
 
 /** Reads the page; never throws (a damaged page reads as 'unknown'). */
 export function readPage(doc: Document): PageObservation {
+  return scanPage(doc).observation;
+}
+
+/**
+ * The observation and the failed rows it counted (one query for both: the watcher needs both).
+ * `deep: false` skips the one look that reads the whole message list's text (the unsupported
+ * message placeholder) and reports it as not shown; the watcher does deep scans less often.
+ */
+export function scanPage(doc: Document, opts: { deep?: boolean } = {}): { observation: PageObservation; failed: Element[] } {
+  const failed = failedRows(doc);
   try {
-    return read(doc);
+    return { observation: read(doc, failed, opts.deep ?? true), failed };
   } catch {
-    return { ...EMPTY, failures: { ...EMPTY.failures } };
+    return { observation: { ...EMPTY, failures: { ...EMPTY.failures } }, failed };
   }
 }

@@ -15,7 +15,20 @@ export function isMessagesRoute(url: string | URL): boolean {
 export function whereOf(url: string | URL): string {
   try {
     const u = new URL(String(url));
-    return `${u.host}${u.pathname}`.replace(/\/@[^/]+/g, '/@[handle]').replace(/\/\d{5,}(?=\/|$)/g, '/[id]').slice(0, 300);
+    const path = u.pathname
+      .split('/')
+      .map((seg) => {
+        let plain = seg;
+        try {
+          plain = decodeURIComponent(seg);
+        } catch {
+          /* keep it encoded */
+        }
+        if (plain.startsWith('@')) return '@[handle]';
+        return /\d{5,}/.test(plain) ? '[id]' : seg;
+      })
+      .join('/');
+    return `${u.host}${path}`.slice(0, 300);
   } catch {
     return '[invalid-url]';
   }

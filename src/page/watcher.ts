@@ -1,17 +1,38 @@
 import type { PageReport } from '../messaging/page-report';
 import type { PageObservation } from './observation';
-import { chatHandle, chatPanel, failedRows, isOwnRow, readPage, messageRows } from './read-page';
+import { chatHandle, chatPanel, isOwnRow, scanPage } from './read-page';
+import { anyOf, SELECTORS } from './selectors';
 import { failureId } from './failure-id';
 import { whereOf } from './route';
 
 // Live watching of /messages. One MutationObserver on the narrowest stable root (the chat panel
-// once it exists, the body until then). The callback only marks the page dirty; the scan runs in
-// a coalesced timer. A 1 s watchdog re-attaches when TikTok replaces the panel and catches page-level
-// changes (toasts, dialogs) outside it.
+// once it exists, the body until then). The callback looks at its records only to tell whether a
+// warning slot or a send-fail tip got content (then the page is scanned at once: the hint's latency
+// budget is 50 ms); anything else marks the page dirty for a throttled scan (≥ 300 ms apart), so a
+// busy chat costs a few scans per second. A 1 s watchdog re-attaches when TikTok replaces the panel
+// and scans for page-level changes (toasts, dialogs) outside it when nothing else did.
 
 export const UNRECOGNISED_AFTER_MS = 5000;
-const SCAN_DELAY_MS = 16;
+const THROTTLE_MS = 300;
 const HISTORY_SETTLE_MS = 1500;
+const ROW_SEL = anyOf(SELECTORS.messageRow);
+/** Content in a warning slot, or a send-fail tip: what a failure looks like as it appears. */
+const FAILURE_SEL = anyOf([...SELECTORS.warningSlot.map((slot) => `${slot} > *`), ...SELECTORS.sendFailTip]);
+const SLOT_SEL = anyOf(SELECTORS.warningSlot);
+const LIST_SEL = anyOf(SELECTORS.messageList);
+
+/** Cheap look at one mutation record: does it add a failure marker? Also counts added rows. */
+function inspect(rec: MutationRecord, added: { rows: number }): boolean {
+  let urgent = false;
+  if (rec.type === 'characterData') return !!rec.target.parentElement?.closest(SLOT_SEL);
+  if (rec.target.nodeType === 1 && (rec.target as Element).closest(SLOT_SEL)) urgent = true;
+  for (const node of Array.from(rec.addedNodes) as Element[]) {
+    if (node.nodeType !== 1) continue;
+    if (node.matches(ROW_SEL)) added.rows++;
+    if (!urgent && (node.matches(FAILURE_SEL) || node.querySelector(FAILURE_SEL))) urgent = true;
+  }
+  return urgent;
+}
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): number;
@@ -27,20 +48,24 @@ export interface Watcher {
   rescan(): void;
 }
 
-export function watchMessages(doc: Document, timers: Timers, report: (r: PageReport) => void): Watcher {
+export function watchMessages(doc: Document, timers: Timers, report: (r: PageReport) => void, pageId = ''): Watcher {
   const startedAt = Date.now();
   const known = new Set<string>();
   let conversation: string | null = null;
   let openedAt = 0;
-  let rowCount = 0;
   let root: Element | null = null;
   let scheduled = 0;
+  let lastScan = 0;
+  const added = { rows: 0 };
   let seq = 0;
   let last = '';
   let latest: { id: string; fresh: boolean; at: number; row: Element } | null = null;
 
-  const observer = new MutationObserver(() => {
-    if (!scheduled) scheduled = timers.setTimeout(scan, SCAN_DELAY_MS);
+  const observer = new MutationObserver((records) => {
+    let urgent = false;
+    for (const rec of records) urgent = inspect(rec, added) || urgent;
+    if (urgent) return scan();
+    if (!scheduled) scheduled = timers.setTimeout(() => scan(), Math.max(0, lastScan + THROTTLE_MS - Date.now()));
   });
 
   function attach(): void {
@@ -51,18 +76,24 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
-  function scan(): void {
+  let unsupported = false;
+  /** `deep`: also look for the unsupported-message placeholder (reads the whole list's text). */
+  function scan(deep = false): void {
+    if (scheduled) timers.clearTimeout(scheduled);
     scheduled = 0;
+    lastScan = Date.now();
     try {
       attach();
-      emit(readPage(doc));
+      const { observation, failed } = scanPage(doc, { deep });
+      if (deep) unsupported = observation.unsupportedMessage;
+      emit({ ...observation, unsupportedMessage: unsupported }, failed);
     } catch (err) {
       // Never throw into TikTok's page.
       console.debug('[dm-doctor] scan failed', err);
     }
   }
 
-  function emit(obs: PageObservation): void {
+  function emit(obs: PageObservation, rows: Element[]): void {
     const conv = `${new URL(doc.location.href).searchParams.get('u') ?? ''}|${chatHandle(doc) ?? ''}`;
     const switched = conv !== conversation;
     if (switched) {
@@ -71,23 +102,24 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
       known.clear();
       latest = null;
     }
-    const rows = failedRows(doc);
-    const count = messageRows(doc).length;
     // TikTok loads a chat's history after it opens, in batches: failures that arrive while the
     // chat is opening, or with a batch of rows, are earlier ones; a failure that appears on its
     // own once the chat is open is fresh.
-    const historyBatch = switched || Date.now() - openedAt < HISTORY_SETTLE_MS || count - rowCount > 3;
-    rowCount = count;
+    const historyBatch = switched || Date.now() - openedAt < HISTORY_SETTLE_MS || added.rows > 3;
+    added.rows = 0;
+    const newIds = new Set<string>();
     for (const row of rows) {
       const id = failureId(conv, row);
-      if (known.has(id)) continue;
+      if (!known.has(id)) newIds.add(id);
       known.add(id);
-      const fresh = !historyBatch;
-      latest = { id, fresh, at: Date.now(), row };
     }
-    if (latest && !latest.row.isConnected) {
-      const again = rows.find((r) => failureId(conv, r) === latest!.id);
-      if (again) latest.row = again;
+    // The failure that matters is the last one on the page, not the last one noticed: an older
+    // failed bubble mounted above it while scrolling back is history.
+    const bottom = rows[rows.length - 1];
+    if (bottom) {
+      const id = failureId(conv, bottom);
+      if (latest?.id === id) latest.row = bottom;
+      else latest = { id, fresh: newIds.has(id) && !historyBatch, at: Date.now(), row: bottom };
     }
     const recognised = obs.generation !== 'unknown' || obs.page !== 'unknown';
     const recognition = recognised ? 'recognized' : Date.now() - startedAt >= UNRECOGNISED_AFTER_MS ? 'unrecognized' : 'waiting';
@@ -99,9 +131,10 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
       observation: obs,
       failureId: latest?.id ?? null,
       fresh: latest?.fresh ?? false,
-      cleared: latest ? sentAfter(latest.row) : false,
+      cleared: latest ? sentAfter(latest.row, rows) : false,
       failureAt: latest?.at ?? null,
       seq,
+      pageId,
     };
     const key = JSON.stringify({ ...r, seq: 0 });
     if (key === last) return;
@@ -111,24 +144,31 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
   }
 
   /** A later own message that did not fail clears the problem. */
-  function sentAfter(failed: Element): boolean {
+  function sentAfter(failed: Element, failedNow: Element[]): boolean {
     if (!failed.isConnected) return false;
-    const rows = messageRows(doc);
-    const failedSet = new Set(failedRows(doc));
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const row = rows[i]!;
-      if (row === failed || row.contains(failed)) return false;
-      if (isOwnRow(row) && !failedSet.has(row)) return true;
+    const failedSet = new Set(failedNow);
+    // Walk what follows the failed row (its next siblings, then its wrappers' next siblings, up to
+    // the message list): cheap when the failure is near the bottom, where it usually is.
+    const row = failed.closest(ROW_SEL) ?? failed;
+    for (let el: Element | null = row, up = 0; el && up < 4 && !el.matches(LIST_SEL); el = el.parentElement, up++) {
+      for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
+        const rows = sib.matches(ROW_SEL) ? [sib] : Array.from(sib.querySelectorAll(ROW_SEL));
+        if (rows.some((r) => !failedSet.has(r) && isOwnRow(r))) return true;
+      }
     }
     return false;
   }
 
   const watchdog = timers.setInterval(() => {
     if (!root?.isConnected || chatPanel(doc) !== root) attach();
-    scan();
+    if (Date.now() - lastDeep >= 2900 || Date.now() - lastScan >= 900) {
+      lastDeep = Date.now();
+      scan(true);
+    }
   }, 1000);
-  const unrecognisedTimer = timers.setTimeout(scan, UNRECOGNISED_AFTER_MS + 50);
-  scan();
+  let lastDeep = Date.now();
+  const unrecognisedTimer = timers.setTimeout(() => scan(), UNRECOGNISED_AFTER_MS + 50);
+  scan(true);
 
   return {
     stop() {
@@ -141,6 +181,6 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     anchor() {
       return latest?.row.isConnected ? latest.row : null;
     },
-    rescan: scan,
+    rescan: () => scan(true),
   };
 }

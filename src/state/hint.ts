@@ -15,5 +15,6 @@ export function hintUpdateOf(s: TabState, d: Diagnosis | null, settings: Setting
     hintsEnabled: settings.hintsEnabled,
     dismissed: s.dismissed,
     seq: s.page?.seq ?? null,
+    pageId: s.page?.pageId ?? null,
   };
 }

@@ -42,8 +42,9 @@ function leave(s: TabState, where: string | null, at: number): TabState {
 
 export function applyPageReport(s: TabState, r: PageReport, at: number): TabState {
   if (!r.topFrame) {
-    // A sub-frame (the business chat iframe) only adds evidence; it never ends the visit.
-    if (!r.onMessages) return s;
+    // A sub-frame (the business chat iframe) only adds evidence; it never ends the visit. When it
+    // goes away, so does its report.
+    if (!r.onMessages) return s.page?.pageId === r.pageId && !s.page.topFrame ? { ...s, page: null, pageAt: null, reportedAt: at } : s;
     return { ...s, page: r, pageAt: at, reportedAt: at };
   }
   if (!r.onMessages) {

@@ -34,6 +34,7 @@ export const PageReportSchema = z.object({
   cleared: z.boolean(),
   failureAt: z.number().nullable(),
   seq: z.number().int(),
+  pageId: z.string().max(24).catch(''),
 });
 
 export const CheckRunSchema = z.object({

@@ -46,7 +46,8 @@ export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: 
   });
   box.append(line, row, details);
   container.append(box);
-  Object.assign(host.style, { position: 'fixed', zIndex: '2147483000', top: '0px', left: '0px', display: 'block' });
+  // hidden until placed (next frame), so it never flashes in the corner
+  Object.assign(host.style, { position: 'fixed', zIndex: '2147483000', top: '0px', left: '0px', display: 'block', visibility: 'hidden' });
 
   return {
     render(c) {
@@ -71,6 +72,7 @@ export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: 
       details.replaceChildren(why, ...causeSteps(c.causeId, c).map((s) => Object.assign(el('li', 'step'), { textContent: s })));
     },
     place(anchor, composer) {
+      host.style.visibility = 'visible';
       const target = anchor ?? composer;
       const w = window.innerWidth;
       const h = window.innerHeight;

@@ -167,7 +167,8 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       }
     },
     async close() {
-      await context.close().catch(() => undefined);
+      // a stuck browser must not hang the suite
+      await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);
       await wss.close();
       rmSync(profile, { recursive: true, force: true });
     },

@@ -54,7 +54,7 @@ export function report(o: Partial<PageObservation> = {}, r: Partial<PageReport> 
   const failed = observation.failures.total > 0;
   return {
     where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', observation,
-    failureId: failed ? 'f-1' : null, fresh: true, cleared: false, failureAt: failed ? FAIL_AT : null, seq: 3, ...r,
+    failureId: failed ? 'f-1' : null, fresh: true, cleared: false, failureAt: failed ? FAIL_AT : null, seq: 3, pageId: 'p1', ...r,
   };
 }
 

@@ -17,3 +17,10 @@ describe('route', () => {
     expect(whereOf('https://www.tiktok.com/@someone/video/7301948089581?x=MARKER#y')).toBe('www.tiktok.com/@[handle]/video/[id]');
   });
 });
+
+describe('whereOf: encoded handles', () => {
+  it('redacts percent-encoded @handles too', () => {
+    expect(whereOf('https://www.tiktok.com/%40marker_7f3a/video/7301948089581')).toBe('www.tiktok.com/@[handle]/video/[id]');
+    expect(whereOf('https://www.tiktok.com/%E0%A4%A/x')).toBe('www.tiktok.com/%E0%A4%A/x');
+  });
+});

@@ -85,6 +85,17 @@ describe('watchMessages', () => {
     expect(latest().cleared).toBe(true);
   });
 
+  it('keeps the bottom failure as the latest when an older failed bubble is mounted above it', async () => {
+    load('dm-new-failed-e1-too-fast.html');
+    w = watchMessages(document, timers, (r) => reports.push(r));
+    await settle(2000);
+    const before = latest().failureId;
+    rows()[0]!.before(withTime(failedRow(), '3:33 AM')); // scrolling back in history
+    await settle(400);
+    expect(latest().failureId).toBe(before);
+    expect(latest().cleared).toBe(false);
+  });
+
   it('treats failures that arrive with a batch of history rows as earlier', async () => {
     load('dm-new-failed-e1-too-fast.html');
     w = watchMessages(document, timers, (r) => reports.push(r));
@@ -93,8 +104,9 @@ describe('watchMessages', () => {
     const template = rows()[0]!;
     const batch = Array.from({ length: 6 }, (_, i) => withTime(template, `1:0${i} AM`));
     const failed = withTime(failedRow(), '1:07 AM');
-    rows()[0]!.before(...batch, failed);
-    await settle();
+    append(batch[0]!);
+    batch[0]!.after(...batch.slice(1), failed); // a batch ending in a failed bubble, at the bottom
+    await settle(400);
     expect(latest().failureId).not.toBe(first);
     expect(latest().fresh).toBe(false);
   });
