@@ -88,7 +88,8 @@ describe('Chromium: content script, hint and popup', () => {
     };
     const page = await s.open('https://www.tiktok.com/messages');
     expect(new URL(page.url()).pathname).toBe('/login');
-    const popup = await s.popup(`?tab=${await s.tabId(page)}`);
+    const tab = await s.tabId(page);
+    const popup = await s.popup(`?tab=${tab}`);
     expect((await popupState(popup)).state).toBe('problem');
     expect(await popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id')).toBe('logged-out');
     const href = await popup.locator('[data-testid="fix-action"]').getAttribute('href');

@@ -18,7 +18,7 @@ export interface ChromiumSession {
   /** the live service worker */
   worker(): Promise<Worker>;
   /** evaluates in the live service worker, with a timeout */
-  inWorker<T>(fn: () => Promise<T>): Promise<T>;
+  inWorker<T, A = undefined>(fn: (arg: A) => Promise<T>, arg?: A): Promise<T>;
   wss: WssServer;
   /** every routed request, as host + path (no query) */
   requests: string[];
@@ -82,9 +82,9 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     const live = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     return live[live.length - 1] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   };
-  const inWorker = async <T,>(fn: () => Promise<T>): Promise<T> => {
+  const inWorker = async <T, A = undefined>(fn: (arg: A) => Promise<T>, arg?: A): Promise<T> => {
     const w = await liveWorker();
-    return Promise.race([w.evaluate(fn), new Promise<never>((_, rej) => setTimeout(() => rej(new Error('worker did not answer in 10 s')), 10_000))]);
+    return Promise.race([w.evaluate(fn as never, arg as never) as Promise<T>, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('worker did not answer in 10 s')), 10_000))]);
   };
   const pages = new Map<string, string>();
   const handlers: Handler[] = [];
@@ -125,7 +125,8 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     await probe.goto(`https://www.tiktok.com/dm-doctor-ready?${Date.now()}`, { timeout: 5000 }).catch(() => undefined);
     seen = await inWorker(async () => JSON.stringify(await chrome.storage.session.get(null)).includes('dm-doctor-ready')).catch(() => false);
   }
-  await probe.close();
+  // closing a page can stall in Chromium right after start-up: never let it hang the suite
+  await Promise.race([probe.close().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
   requests.length = 0;
   extensionRequests.length = 0;
 
@@ -146,8 +147,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     },
     async tabId(page) {
       const url = page.url();
-      const w = await liveWorker();
-      const id = await w.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+      const id = await inWorker(async (u: string) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
       if (id == null) throw new Error(`no tab found for ${url}`);
       return id;
     },

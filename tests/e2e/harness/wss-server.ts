@@ -45,6 +45,18 @@ export async function startWssServer(): Promise<WssServer> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   state.port = (server.address() as AddressInfo).port;
-  state.close = () => new Promise((r) => server.close(() => r()));
+  const sockets = new Set<{ destroy(): void }>();
+  server.on('connection', (sock) => {
+    sockets.add(sock);
+    sock.on('close', () => sockets.delete(sock));
+  });
+  server.on('upgrade', (_req, sock) => sockets.add(sock));
+  // close() waits for open connections (keep-alive, upgraded sockets): end them first
+  state.close = () =>
+    new Promise((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+      for (const sock of sockets) sock.destroy();
+    });
   return state;
 }
