@@ -62,6 +62,8 @@ export async function runChecksForTab(tabId: number | null, deps: RunDeps): Prom
 
 async function runAll(deps: RunDeps, runId: string): Promise<CheckResult[]> {
   const startedAt = Date.now();
+  // Counted from its start: a run cut short (the worker stopped) still counts for the 30 s limit.
+  await lastRun.setValue({ at: startedAt, results: [] });
   const results = new Map<string, CheckResult>(CHECK_IDS.map((id) => [id, running(id)]));
   const write = () => deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: null, results: [...results.values()], runId } }));
   const set = async (r: CheckResult) => {

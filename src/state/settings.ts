@@ -6,6 +6,7 @@ export const SettingsSchema = z.object({
   externalChecksAllowed: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+const StrictSettings = z.object({ hintsEnabled: z.boolean(), externalChecksAllowed: z.boolean() });
 export const DEFAULT_SETTINGS: Settings = { hintsEnabled: true, externalChecksAllowed: false };
 
 const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
@@ -13,6 +14,7 @@ const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_S
 /** Stored data is validated on read: bad data becomes the defaults, reported in the console. */
 export async function readSettings(): Promise<Settings> {
   const raw = await item.getValue();
+  if (!StrictSettings.safeParse(raw).success) console.warn('[dm-doctor] some settings were unreadable and were reset to defaults');
   const parsed = SettingsSchema.safeParse(raw);
   if (!parsed.success) {
     console.warn('[dm-doctor] settings were unreadable, using defaults', parsed.error.issues[0]?.message);
