@@ -20,9 +20,9 @@ export function evidenceOf(s: TabState, now: number): Evidence {
   };
 }
 
-/** A tab with no report at all has no diagnosis yet. */
+/** A tab with no report at all has no diagnosis yet; a check run still going is not one either. */
 export function diagnosisOf(s: TabState, now: number): Diagnosis | null {
-  if (!s.page && s.net.length === 0 && !s.checks) return null;
+  if (!s.page && s.net.length === 0 && s.checks?.finishedAt == null) return null;
   return diagnose(evidenceOf(s, now));
 }
 
