@@ -78,7 +78,10 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // Without the `tabs` permission, tab.url is only visible for TikTok tabs: no url means elsewhere.
     // Checked once loading completes: while loading, tab.url can still be the previous page.
-    if (info.status === 'complete' && !isTikTok(tab.url)) void change(tabId, (s) => applyNavigation(s, { where: '', onMessages: false, requestId: null, at: Date.now() }));
+    // Only tabs we already know: other sites' tabs get no state at all.
+    if (info.status === 'complete' && !isTikTok(tab.url)) {
+      void readTab(tabId).then((s) => (s.where || s.onMessages ? change(tabId, (t) => applyNavigation(t, { where: '', onMessages: false, requestId: null, at: Date.now() })) : undefined));
+    }
   });
 });
 

@@ -125,7 +125,8 @@ export async function stopServiceWorker(s: ChromiumSession, extensionPage: Page)
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   const deadline = Date.now() + 10_000;
-  while (statuses[statuses.length - 1] !== 'stopped') {
+  // the worker may be woken again at once (the popup polls): having stopped is what counts
+  while (!statuses.includes('stopped')) {
     if (Date.now() > deadline) throw new Error(`the service worker did not stop (statuses: ${statuses.join(', ')})`);
     await sleep(50);
   }
