@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BUILD } from '../harness/browsers';
-import { evidenceClasses, fixtureHtml, launchFirefox, popupInfo, reportJson, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
+import { evidenceClasses, fixtureHtml, popupInfo, reportJson, firefoxSuite } from '../harness/firefox';
 import { isTikTokHost, type RouteResult } from '../harness/https-proxy';
 
 // Firefox (MV2 production build): the connectivity checks and webRequest evidence, with network
@@ -9,14 +8,7 @@ import { isTikTokHost, type RouteResult } from '../harness/https-proxy';
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const IM_SEND = 'https://im-api.tiktok.com/v1/message/send';
-let build: ReturnType<typeof snapshotBuild>;
-const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: build.dir });
-
-beforeAll(() => {
-  requireFirefox();
-  build = snapshotBuild(BUILD.firefox); // fails with "run npm run build" when there is no build
-});
-afterAll(() => build?.remove());
+const launch = firefoxSuite();
 
 /** The page's own script sends to the IM API, as TikTok's would (no-cors: no preflight). */
 async function pageSends(page: Page): Promise<string> {

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD } from '../harness/browsers';
-import { fixtureHtml, launchFirefox, popupInfo, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
+import { describe, expect, it } from 'vitest';
+import { fixtureHtml, popupInfo, firefoxSuite } from '../harness/firefox';
 
 // Firefox: a known notice leads to the right fix link, and answering the question re-ranks.
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
-let build: ReturnType<typeof snapshotBuild>;
-const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: build.dir });
-
-beforeAll(() => {
-  requireFirefox();
-  build = snapshotBuild(BUILD.firefox);
-});
-afterAll(() => build?.remove());
+const launch = firefoxSuite();
 
 describe('Firefox: diagnosis in the popup', () => {
   it('links a known notice (E3, privacy settings) to the message-settings help article', async () => {

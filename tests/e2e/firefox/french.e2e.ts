@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD } from '../harness/browsers';
-import { fixtureHtml, launchFirefox, popupInfo, requireFirefox, snapshotBuild } from '../harness/firefox';
+import { describe, expect, it } from 'vitest';
+import { fixtureHtml, popupInfo, firefoxSuite } from '../harness/firefox';
 
 // Firefox in French: intl.locale.requested = 'fr' (with the firefox-esr-l10n-fr language pack
 // installed) makes browser.i18n pick _locales/fr. Build first: npm run build.
 
 const CHAT = 'https://www.tiktok.com/messages?lang=fr&u=7301948089581';
 
-let build: ReturnType<typeof snapshotBuild>;
-
-beforeAll(() => {
-  requireFirefox();
-  build = snapshotBuild(BUILD.firefox); // fails with "run npm run build" when there is no build
-});
-afterAll(() => build?.remove());
+const launch = firefoxSuite();
 
 describe('Firefox in French', () => {
   it('shows the popup and the hint in French', async () => {
-    const ff = await launchFirefox({ extensionDir: build.dir, locale: 'fr' });
+    const ff = await launch({ locale: 'fr' });
     const page = await ff.openTikTok(CHAT, fixtureHtml('dm-new-failed-e1-too-fast.html'));
     await page.waitForSelector('dm-doctor-hint[data-cause-id="sending-too-fast"][data-settled="true"]', { timeout: 10_000 });
     const hintText = await page.evaluate(() => document.querySelector('dm-doctor-hint')?.shadowRoot?.textContent ?? '');

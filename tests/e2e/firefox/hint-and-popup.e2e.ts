@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD } from '../harness/browsers';
-import { fixtureHtml, hintInfo, launchFirefox, popupInfo, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
+import { describe, expect, it } from 'vitest';
+import { fixtureHtml, hintInfo, popupInfo, firefoxSuite } from '../harness/firefox';
 import { HANDLE_MARKER, MARKER } from '../../fixtures/index';
 
 // Firefox (MV2 production build): the content script, the in-page hint and the popup, with a fresh
 // profile per test and tiktok.com played by the local proxy. Build first: npm run build.
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
-let build: ReturnType<typeof snapshotBuild>;
-const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: build.dir });
-
-beforeAll(() => {
-  requireFirefox();
-  build = snapshotBuild(BUILD.firefox); // fails with "run npm run build" when there is no build
-});
-afterAll(() => build?.remove());
+const launch = firefoxSuite();
 
 describe('Firefox: content script, hint and popup', () => {
   it('shows the hint and the popup cause for a failed message with a known notice (E1)', async () => {

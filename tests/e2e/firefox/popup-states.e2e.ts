@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD } from '../harness/browsers';
-import { fixtureHtml, launchFirefox, popupInfo, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
+import { describe, expect, it } from 'vitest';
+import { fixtureHtml, popupInfo, firefoxSuite } from '../harness/firefox';
 import { readFileSync } from 'node:fs';
 
 // Firefox: the popup states not covered elsewhere — not-tiktok, ui-unrecognized and checking —
 // each with what it shows (texts from the locale files).
 const en = JSON.parse(readFileSync('locales/en/ui.json', 'utf8')) as Record<string, { message: string }>;
-let build: ReturnType<typeof snapshotBuild>;
-const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: build.dir });
-
-beforeAll(() => {
-  requireFirefox();
-  build = snapshotBuild(BUILD.firefox);
-});
-afterAll(() => build?.remove());
+const launch = firefoxSuite();
 
 describe('Firefox: popup states', () => {
   it('not-tiktok for a tab id that names no tab, with what DM Doctor does and a link to TikTok messages', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BUILD } from '../harness/browsers';
-import { PAGE_LATENCY_MS, fixtureHtml, launchFirefox, popupInfo, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
+import { PAGE_LATENCY_MS, fixtureHtml, popupInfo, type FirefoxSession, firefoxSuite } from '../harness/firefox';
 import { isTikTokHost } from '../harness/https-proxy';
 import { escapeHtml } from '../harness/reliability';
 import { HANDLE_MARKER, MARKER } from '../../fixtures/index';
@@ -11,14 +10,7 @@ import { HANDLE_MARKER, MARKER } from '../../fixtures/index';
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const LEAKS = [MARKER, HANDLE_MARKER, '7f3a'];
-let build: ReturnType<typeof snapshotBuild>;
-const launch = (): Promise<FirefoxSession> => launchFirefox({ extensionDir: process.env.DMD_FIREFOX_BUILD ?? build.dir });
-
-beforeAll(() => {
-  requireFirefox();
-  build = snapshotBuild(BUILD.firefox);
-});
-afterAll(() => build?.remove());
+const launch = firefoxSuite();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const leaksIn = (text: string) => LEAKS.filter((m) => text.toLowerCase().includes(m.toLowerCase()));

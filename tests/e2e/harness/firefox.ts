@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { onTestFinished } from 'vitest';
-import { requireBuild } from './browsers';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
+import { BUILD, requireBuild } from './browsers';
 import { startHttpsProxy, type HttpsProxy } from './https-proxy';
 
 // Firefox (MV2 build) driven by puppeteer-core over WebDriver BiDi, with every request sent to the
@@ -385,4 +385,18 @@ export async function checksDone(popup: Page): Promise<boolean> {
     const running = document.querySelector('[data-testid="check"][data-status="running"]');
     return root?.getAttribute('data-settled') === 'true' && online?.getAttribute('data-status') !== 'skipped' && !running;
   });
+}
+
+/**
+ * For a test file: checks Firefox, snapshots the production build (or `DMD_FIREFOX_BUILD`) once for
+ * the file, and returns a launcher for a fresh-profile session per test.
+ */
+export function firefoxSuite(opts: Omit<LaunchOptions, 'extensionDir'> = {}): (more?: Omit<LaunchOptions, 'extensionDir'>) => Promise<FirefoxSession> {
+  let build: ReturnType<typeof snapshotBuild> | undefined;
+  beforeAll(() => {
+    requireFirefox();
+    build = snapshotBuild(BUILD.firefox); // fails with "run npm run build" when there is no build
+  });
+  afterAll(() => build?.remove());
+  return (more = {}) => launchFirefox({ ...opts, ...more, extensionDir: process.env.DMD_FIREFOX_BUILD ?? build!.dir });
 }
