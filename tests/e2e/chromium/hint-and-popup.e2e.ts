@@ -53,6 +53,26 @@ describe('Chromium: content script, hint and popup', () => {
     expect((await popupState(popup)).state).toBe('no-problem');
   });
 
+  it('notices a failure that appears seconds after load, as a fresh one', async () => {
+    s.serve(CHAT, fixtureHtml('dm-new-failure-after-load.html'));
+    const page = await s.open(CHAT);
+    expect(await page.locator('dm-doctor-hint').count()).toBe(0);
+    await expect.poll(() => page.locator('dm-doctor-hint').getAttribute('data-cause-id'), { timeout: 10_000 }).toBe('sending-too-fast');
+    const popup = await s.popup(`?tab=${await s.tabId(page)}`);
+    expect(await popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id')).toBe('sending-too-fast');
+    expect(await popup.locator('[data-testid="evidence"][data-evidence-class="failed-send"]').count()).toBe(1); // fresh, not "earlier"
+  });
+
+  it('follows a conversation switch to a chat whose message failed', async () => {
+    s.serve(CHAT, fixtureHtml('dm-new-conversation-switch.html'));
+    const page = await s.open(CHAT);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('dm-doctor-hint').count()).toBe(0);
+    await page.locator('[data-e2e="dm-new-conversation-item"]').nth(1).click();
+    expect(new URL(page.url()).searchParams.get('u')).toBe('7301948089582');
+    await expect.poll(() => page.locator('dm-doctor-hint').getAttribute('data-cause-id'), { timeout: 10_000 }).toBe('not-friends');
+  });
+
   it('shows no hint and no problem on a healthy chat', async () => {
     s.serve(CHAT, fixtureHtml('dm-new-healthy.html'));
     const page = await s.open(CHAT);
