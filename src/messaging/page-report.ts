@@ -1,5 +1,7 @@
 import type { PageObservation } from '../page/observation';
 
+export type UnreadableReason = 'page-changed' | 'chat-unreadable';
+
 /** What the content script sends about its frame. No message text, no names. */
 export interface PageReport {
   /** redacted location: host + path, never the query */
@@ -8,6 +10,9 @@ export interface PageReport {
   onMessages: boolean;
   /** 'waiting' until a landmark appears or 5 s pass on /messages */
   recognition: 'waiting' | 'recognized' | 'unrecognized';
+  /** with 'unrecognized': nothing known found ('page-changed'), or the inbox is known but the open
+   * chat's rows or warning slots are not ('chat-unreadable'); null otherwise */
+  reason: UnreadableReason | null;
   observation: PageObservation | null;
   /** the latest failure's identity (salted hash, memory-only salt), null when none */
   failureId: string | null;

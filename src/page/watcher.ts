@@ -128,6 +128,7 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
       topFrame: doc.defaultView === doc.defaultView?.top,
       onMessages: true,
       recognition,
+      reason: recognition === 'unrecognized' ? 'page-changed' : null,
       observation: obs,
       failureId: latest?.id ?? null,
       fresh: latest?.fresh ?? false,

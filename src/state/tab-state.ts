@@ -28,6 +28,7 @@ export const PageReportSchema = z.object({
   topFrame: z.boolean(),
   onMessages: z.boolean(),
   recognition: z.enum(['waiting', 'recognized', 'unrecognized']),
+  reason: z.enum(['page-changed', 'chat-unreadable']).nullable().catch(null),
   observation: ObservationSchema.nullable(),
   failureId: z.string().max(64).nullable(),
   fresh: z.boolean(),

@@ -53,7 +53,7 @@ export function report(o: Partial<PageObservation> = {}, r: Partial<PageReport> 
   };
   const failed = observation.failures.total > 0;
   return {
-    where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', observation,
+    where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', reason: null, observation,
     failureId: failed ? 'f-1' : null, fresh: true, cleared: false, failureAt: failed ? FAIL_AT : null, seq: 3, pageId: 'p1', ...r,
   };
 }

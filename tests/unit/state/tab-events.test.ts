@@ -6,7 +6,7 @@ import type { PageReport } from '../../../src/messaging/page-report';
 
 const T = 1_800_000_000_000;
 const report = (over: Partial<PageReport> = {}): PageReport => ({
-  where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', observation: null,
+  where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', reason: null, observation: null,
   failureId: null, fresh: false, cleared: false, failureAt: null, seq: 1, pageId: 'p1', ...over,
 });
 
