@@ -1,7 +1,10 @@
+import { anyOf, ROW_TIME } from './selectors';
+
 // A failure's identity, stable when TikTok re-renders the same bubble, without keeping message
 // text: FNV-1a over a per-page random salt, the conversation and the row's shape (text length, the
 // time label TikTok prints, whether it is the person's own). The salt never leaves memory, so the id
 // cannot be matched against a guessed text anywhere else.
+const TIME = anyOf(ROW_TIME);
 const salt = Math.random().toString(36).slice(2);
 
 export function fnv1a(input: string): string {
@@ -15,6 +18,6 @@ export function fnv1a(input: string): string {
 
 export function failureId(conversation: string, row: Element): string {
   const len = row.textContent?.length ?? 0;
-  const time = row.querySelector('[class*="DivTimeContainer"], time')?.textContent?.trim().slice(0, 20) ?? '';
+  const time = row.querySelector(TIME)?.textContent?.trim().slice(0, 20) ?? '';
   return fnv1a(`${salt}|${conversation}|${len}|${time}`);
 }

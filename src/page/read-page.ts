@@ -1,109 +1,24 @@
+import type { UnreadableReason } from '../messaging/page-report';
+import { collapse, first, firstBeside, has, live, outside, safe, systemText, walkText } from './dom';
+import { failureNotice, notice } from './find-notice';
+import { chatPanel, isOwnRow, messageList, scanRows, type RowScan } from './landmarks';
 import { findNoticeText, type NoticeText } from './notice-texts';
 import type { ComposerState, Generation, Notice, NoticeSource, PageKind, PageObservation } from './observation';
 import { anyOf, GENERATION_MARKERS, INBOX_MARKERS, SELECTORS, type Selectors } from './selectors';
 
-// Reads TikTok's /messages page into a PageObservation. Pure: a function of the DOM only.
-// It reads system containers only (notice tips, warning slots, toasts, dialogs, the composer's
-// replacement, page-level texts); a person's words are never read into an observation.
-// Everything is bounded: a few native queries, and text walks only where no message list is.
+export { chatHandle, chatPanel, composerArea, failedRows, isOwnRow } from './landmarks';
 
-const NOTICE_MAX = 200;
-const RAW_MAX = 4000;
-const WALK_BUDGET = 5000;
-const INERT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg']);
-const INERT = 'script, style, noscript, template, textarea';
+// Reads TikTok's /messages page into a PageObservation. Pure: a function of the DOM only.
+// Text is read only from system containers (notice tips, warning slots, toasts, dialogs, the bar
+// that replaces the composer, TikTok's full-page states); never from message bubbles, inputs or
+// contenteditables, and not at all when nothing of the page is recognised.
+// "Seeing": the observation is trusted to mean "no problem" only when the failure surface is
+// positively recognised (DESIGN.md); otherwise the scan says why it cannot see.
+
 const UNSUPPORTED_HINT = 'to view this message'; // cheap native pre-check before the exact match
 const PAGE_RANK: Partial<Record<PageKind, number>> = { 'region-unavailable': 0, 'rate-limited': 1, error: 2, login: 3 };
-
-const ROW = anyOf(SELECTORS.messageRow);
-const OWN_LAYOUT = anyOf(SELECTORS.ownLayout);
-const SLOT = anyOf(SELECTORS.warningSlot);
-
-function safe<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
-}
-
-const live = (el: Element): boolean => el.closest(INERT) === null;
-
-function first(root: ParentNode, alternatives: Selectors): Element | null {
-  for (const css of alternatives) {
-    const el = root.querySelector(css);
-    if (el && live(el)) return el;
-  }
-  return null;
-}
-
-const has = (root: ParentNode, alternatives: Selectors): boolean => first(root, alternatives) !== null;
-
-/**
- * The message list is the one subtree that grows with the chat (thousands of rows). Landmarks
- * that live beside it (header, composer, request box, toasts, dialogs) are looked up everywhere
- * else: the list itself, its ancestors and their other children, never inside the list. This
- * keeps a scan's cost independent of the number of messages.
- */
-function outside(list: Element | null, css: string, all: boolean): Element[] {
-  const out: Element[] = [];
-  if (!list) return out;
-  if (list.matches(css)) out.push(list);
-  for (let node: Element = list; node.parentElement; node = node.parentElement) {
-    const parent = node.parentElement;
-    if (parent.matches(css)) out.push(parent);
-    for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
-      if (sib === node) continue;
-      if (sib.matches(css)) out.push(sib);
-      if (all) out.push(...Array.from(sib.querySelectorAll(css)));
-      else {
-        const found = sib.querySelector(css);
-        if (found) out.push(found);
-      }
-    }
-    if (!all && out.length) break;
-  }
-  return out.filter(live);
-}
-
-/** Like first(), but never looks inside the message list. */
-function firstBeside(doc: Document, list: Element | null, alternatives: Selectors): Element | null {
-  if (!list) return first(doc, alternatives);
-  for (const css of alternatives) {
-    const found = outside(list, css, false)[0];
-    if (found) return found;
-  }
-  return null;
-}
-
-function collapse(raw: string | null | undefined): string {
-  return (raw ?? '').slice(0, RAW_MAX).replace(/\s+/g, ' ').trim();
-}
-
-function cut(text: string): string {
-  const head = text.slice(0, NOTICE_MAX);
-  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
-}
-
-const textOf = (el: Element): string => collapse(el.textContent);
-
-function notice(text: string, source: NoticeSource, entry: NoticeText | null = findNoticeText(text)): Notice {
-  return { text: cut(text), causeId: entry?.causeId ?? null, lang: entry?.lang ?? null, source };
-}
-
-/** Visits text nodes in document order (skipping scripts, styles, svg…) until `visit` returns true. */
-function walkText(root: Node, visit: (text: string, node: Node) => boolean, budget = WALK_BUDGET): void {
-  const stack: Node[] = [root];
-  for (let seen = 0; stack.length > 0 && seen < budget; seen++) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      const text = collapse(node.nodeValue);
-      if (text && visit(text, node)) return;
-    } else if (node.nodeType === 1 && !INERT_TAGS.has((node as Element).localName)) {
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
-    }
-  }
-}
+/** a TikTok full-page state is short; an inbox is not */
+const PAGE_TEXT_MAX = 600;
 
 /** The first known sentence inside `root`: the whole text (a sentence with a link), else the
  * text piece that holds it (a dialog's title among its buttons). */
@@ -111,88 +26,17 @@ function knownIn(root: Element, text: string): { text: string; entry: NoticeText
   const whole = findNoticeText(text);
   if (whole && whole.match !== 'phrase') return { text, entry: whole };
   let found: { text: string; entry: NoticeText } | null = null;
-  walkText(root, (piece) => {
-    const entry = findNoticeText(piece);
-    if (entry) found = { text: piece, entry };
-    return found !== null;
-  }, 500);
+  walkText(
+    root,
+    (piece) => {
+      const entry = findNoticeText(piece);
+      if (entry) found = { text: piece, entry };
+      return found !== null;
+    },
+    500,
+  );
   return found ?? (whole ? { text, entry: whole } : null);
 }
-
-// ── helpers the live watcher uses ────────────────────────────────────────────
-
-/** The narrowest stable root to observe: the open chat, else its message list. */
-export function chatPanel(doc: Document): Element | null {
-  return safe(() => first(doc, SELECTORS.chatPanel) ?? first(doc, SELECTORS.messageList), null);
-}
-
-/** Every message row currently mounted, in DOM order (one native query). */
-export function messageRows(doc: Document): Element[] {
-  return safe(() => Array.from(doc.querySelectorAll(ROW)), []);
-}
-
-function isFailedSlot(slot: Element): boolean {
-  return slot.querySelector('svg') !== null || collapse(slot.textContent) !== '';
-}
-
-/** Message rows whose warning slot holds an icon or text, in DOM order. */
-export function failedRows(doc: Document): Element[] {
-  return safe(() => {
-    const rows: Element[] = [];
-    const seen = new Set<Element>();
-    for (const slot of Array.from(doc.querySelectorAll(SLOT))) {
-      // an empty slot (every healthy row) costs one property read
-      if (slot.firstChild === null || !isFailedSlot(slot) || !live(slot)) continue;
-      const row = slot.closest(ROW) ?? slot.parentElement ?? slot;
-      if (!seen.has(row)) {
-        seen.add(row);
-        rows.push(row);
-      }
-    }
-    return rows;
-  }, []);
-}
-
-function profilePath(el: Element | null): string | null {
-  const link = el?.closest('a[href]') ?? el?.querySelector('a[href]') ?? null;
-  const href = link?.getAttribute('href');
-  if (!href) return null;
-  const path = href.replace(/^https?:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
-  return path.replace(/\/+$/, '').toLowerCase() || null;
-}
-
-/** Sent by the person using the browser: a row-reverse layout (dm-new), or their own avatar link. */
-export function isOwnRow(row: Element): boolean {
-  return safe(() => {
-    const layout = row.matches(OWN_LAYOUT) ? row : row.querySelector(OWN_LAYOUT);
-    if (layout) {
-      if (/row-reverse/.test(layout.getAttribute('style') ?? '')) return true;
-      const view = row.ownerDocument.defaultView;
-      if (view && view.getComputedStyle(layout).flexDirection === 'row-reverse') return true;
-    }
-    const avatar = profilePath(first(row, SELECTORS.rowAvatar));
-    return avatar !== null && avatar === profilePath(first(row.ownerDocument, SELECTORS.ownProfileLink));
-  }, false);
-}
-
-/** Where a hint goes when the composer is blocked or replaced (never searched inside the list). */
-export function composerArea(doc: Document): Element | null {
-  return safe(() => {
-    const list = first(doc, SELECTORS.messageList);
-    return firstBeside(doc, list, SELECTORS.requestBox) ?? firstBeside(doc, list, SELECTORS.chatBottom) ?? firstBeside(doc, list, SELECTORS.composer);
-  }, null);
-}
-
-/** The open chat's @handle; null while loading ("@") or when no chat is open. Never part of an observation. */
-export function chatHandle(doc: Document): string | null {
-  return safe(() => {
-    const el = first(doc, SELECTORS.chatHandle);
-    const text = el ? collapse(el.textContent).slice(0, 100) : '';
-    return text && text !== '@' ? text : null;
-  }, null);
-}
-
-// ── the observation ─────────────────────────────────────────────────────────
 
 function generationOf(doc: Document, list: Element | null): Generation {
   if (firstBeside(doc, list, GENERATION_MARKERS['dm-new'])) return 'dm-new';
@@ -203,72 +47,25 @@ function generationOf(doc: Document, list: Element | null): Generation {
   return 'unknown';
 }
 
+/** Any sign of an open chat: a recognised part of it, a typing box in the inbox, or `?u=`. */
 function isChatOpen(doc: Document, list: Element | null): boolean {
   const beside = (a: Selectors) => firstBeside(doc, list, a) !== null;
-  return (
-    list !== null ||
-    beside(SELECTORS.chatHeader) ||
-    beside(SELECTORS.chatHandle) ||
-    beside(SELECTORS.chatBottom) ||
-    beside(SELECTORS.composer) ||
-    beside(SELECTORS.requestBox)
-  );
+  if (list || beside(SELECTORS.chatHeader) || beside(SELECTORS.chatHandle) || beside(SELECTORS.chatBottom) || beside(SELECTORS.composer) || beside(SELECTORS.requestBox) || beside(SELECTORS.editor)) return true;
+  return safe(() => new URL(doc.location.href).searchParams.has('u'), false);
 }
 
-function composerOf(doc: Document, list: Element | null, chatOpen: boolean): { state: ComposerState; note: Notice | null } {
-  if (!chatOpen) return { state: 'no-chat', note: null };
+function composerOf(doc: Document, list: Element | null, chatOpen: boolean): { state: ComposerState; note: Notice | null; seen: boolean } {
+  if (!chatOpen) return { state: 'no-chat', note: null, seen: false };
   const beside = (a: Selectors) => firstBeside(doc, list, a);
   // The request box's title names the stranger: its text is never read.
-  if (beside(SELECTORS.requestBox)) return { state: 'request-box', note: null };
-  if (beside(SELECTORS.editor)) return { state: 'present', note: null };
+  if (beside(SELECTORS.requestBox)) return { state: 'request-box', note: null, seen: true };
+  if (beside(SELECTORS.editor) || beside(SELECTORS.typing.slice(0, 1))) return { state: 'present', note: null, seen: true };
   const bar = beside(SELECTORS.chatBottom) ?? beside(SELECTORS.composer);
-  const text = bar ? textOf(bar) : '';
-  if (!text) return { state: 'missing', note: null };
+  // A bar with anything typeable in it holds a draft: never read (systemText says '').
+  const text = bar ? systemText(bar) : '';
+  if (!text) return { state: 'missing', note: null, seen: bar !== null };
   const entry = findNoticeText(text);
-  return { state: entry?.causeId === 'blocked' ? 'block-note' : 'missing', note: notice(text, 'composer', entry) };
-}
-
-/** A tip inside the latest failed row or just after it (a few siblings, two levels up): cheap. */
-function tipNear(row: Element | undefined): string | null {
-  const LIST = anyOf(SELECTORS.messageList);
-  const tipIn = (el: Element): string | null => {
-    for (const css of SELECTORS.sendFailTip) {
-      const tip = el.matches(css) ? el : el.querySelector(css);
-      const text = tip && live(tip) ? textOf(tip) : '';
-      if (text) return text;
-    }
-    return null;
-  };
-  if (!row) return null;
-  const inside = tipIn(row);
-  if (inside) return inside;
-  for (let el: Element | null = row, up = 0; el && up < 3 && !el.matches(LIST); el = el.parentElement, up++) {
-    for (let sib = el.nextElementSibling, n = 0; sib && n < 3; sib = sib.nextElementSibling, n++) {
-      if (sib.matches(ROW) || sib.querySelector(ROW)) break; // the next message: not beside this one
-      const text = tipIn(sib);
-      if (text) return text;
-    }
-  }
-  return null;
-}
-
-/** The tip beside the latest failure (the last one in DOM order), else the latest failed slot's text.
- * With no failed bubble, only tips beside the message list count (a cheap look). */
-function failureNotice(doc: Document, list: Element | null, failed: Element[]): Notice | null {
-  const near = tipNear(failed[failed.length - 1]);
-  if (near) return notice(near, 'send-fail-tip');
-  for (const css of SELECTORS.sendFailTip) {
-    const tips = failed.length > 0 || !list ? doc.querySelectorAll(css) : outside(list, css, true);
-    for (let i = tips.length - 1; i >= 0; i--) {
-      const tip = tips[i];
-      const text = tip && live(tip) ? textOf(tip) : '';
-      if (text) return notice(text, 'send-fail-tip');
-    }
-  }
-  const latest = failed[failed.length - 1];
-  const slot = latest ? (latest.matches(SLOT) ? latest : latest.querySelector(SLOT)) : null;
-  const text = slot ? textOf(slot) : '';
-  return text ? notice(text, 'dm-warning') : null;
+  return { state: entry?.causeId === 'blocked' ? 'block-note' : 'missing', note: notice(text, 'composer', entry), seen: true };
 }
 
 /** Toasts and dialogs: known sentences always; unknown toast text only when a send failed. */
@@ -282,7 +79,7 @@ function overlayNotice(doc: Document, list: Element | null, sendFailed: boolean)
     const found = list ? outside(list, anyOf(alternatives), true) : Array.from(doc.querySelectorAll(anyOf(alternatives))).filter(live);
     for (let i = found.length - 1; i >= 0; i--) {
       const el = found[i] as Element;
-      const text = textOf(el);
+      const text = systemText(el);
       if (!text) continue;
       const known = knownIn(el, text);
       if (known && !known.entry.label) return { notice: notice(known.text, source, known.entry), entry: known.entry };
@@ -292,36 +89,85 @@ function overlayNotice(doc: Document, list: Element | null, sendFailed: boolean)
   return unknown ? { notice: unknown, entry: null } : null;
 }
 
-/** Page-level texts when there is no inbox: region > rate limit > error > login. */
-function pageText(doc: Document): { page: PageKind; notice: Notice | null } | null {
+/**
+ * TikTok's full-page states (region > rate limit > error > login), recognised by their own
+ * containers, or by a short main area with no inbox and nothing typeable around it. Words inside
+ * an inbox never make a page state: a friend's bubble saying "Too many requests" is not one.
+ */
+function pageState(doc: Document): { page: PageKind; notice: Notice | null } | null {
+  const roots = Array.from(doc.querySelectorAll(anyOf(SELECTORS.pageState))).filter(live);
+  if (roots.length === 0) {
+    const main = doc.querySelector('main') ?? first(doc, SELECTORS.inboxRoot) ?? doc.body;
+    const typeable = main?.querySelector(anyOf(SELECTORS.typing.slice(0, 2)));
+    if (main && !typeable && collapse(main.textContent).length <= PAGE_TEXT_MAX) roots.push(main);
+  }
   let best: { page: PageKind; rank: number; text: string; entry: NoticeText } | null = null;
-  if (!doc.body) return null;
-  walkText(doc.body, (text) => {
-    const entry = findNoticeText(text);
-    const rank = entry?.page ? PAGE_RANK[entry.page] : undefined;
-    if (entry?.page && rank !== undefined && (!best || rank < best.rank)) best = { page: entry.page, rank, text, entry };
-    return best?.rank === 0;
-  });
+  for (const root of roots) {
+    walkText(root, (text) => {
+      const entry = findNoticeText(text);
+      const rank = entry?.page ? PAGE_RANK[entry.page] : undefined;
+      if (entry?.page && rank !== undefined && (!best || rank < best.rank)) best = { page: entry.page, rank, text, entry };
+      return best?.rank === 0;
+    });
+  }
   const found = best as { page: PageKind; text: string; entry: NoticeText } | null;
-  if (!found) return null;
-  return { page: found.page, notice: found.entry.label ? null : notice(found.text, 'page', found.entry) };
+  if (found) return { page: found.page, notice: found.entry.label ? null : notice(found.text, 'page', found.entry) };
+  const loginPage = has(doc, SELECTORS.loginButton) || doc.getElementById('loginContainer') !== null;
+  return loginPage ? { page: 'login', notice: null } : null;
 }
 
-function unsupportedShown(doc: Document): boolean {
-  const list = first(doc, SELECTORS.messageList) ?? first(doc, SELECTORS.chatPanel);
+function unsupportedShown(list: Element | null): boolean {
   if (!list || !(list.textContent ?? '').includes(UNSUPPORTED_HINT)) return false;
   const bubble = anyOf(SELECTORS.messageText);
   let shown = false;
-  walkText(list, (text, node) => {
-    if (!text.includes(UNSUPPORTED_HINT)) return false;
-    // the sentence may be split by a link: try the text's element and two ancestors
-    for (let el = node.parentElement, up = 0; el && up < 3 && !shown; el = el.parentElement, up++) {
-      if (el.closest(bubble)) break; // a person's message quoting the sentence
-      shown = findNoticeText(textOf(el))?.causeId === 'unsupported-on-web';
-    }
-    return shown;
-  }, 200_000);
+  walkText(
+    list,
+    (text, node) => {
+      if (!text.includes(UNSUPPORTED_HINT)) return false;
+      // the sentence may be split by a link: try the text's element and two ancestors
+      for (let el = node.parentElement, up = 0; el && up < 3 && !shown; el = el.parentElement, up++) {
+        if (el.closest(bubble)) break; // a person's message quoting the sentence
+        shown = findNoticeText(collapse(el.textContent))?.causeId === 'unsupported-on-web';
+      }
+      return shown;
+    },
+    200_000,
+  );
   return shown;
+}
+
+/**
+ * Whether the failure surface is positively recognised. With a chat open: the message list and
+ * the warning slot of every rendered row (the composer alone only while the chat has no rows);
+ * with no chat open: the conversation list.
+ */
+function seeingOf(doc: Document, list: Element | null, rows: RowScan, chatOpen: boolean, composerSeen: boolean): UnreadableReason | null {
+  if (!chatOpen) return firstBeside(doc, list, SELECTORS.conversationList) || firstBeside(doc, list, SELECTORS.conversationRow) ? null : 'page-changed';
+  if (rows.rows > 0) return list && rows.withSlot === rows.rows ? null : 'chat-unreadable';
+  // no recognised row: the chat must look empty, with its composer (or what replaces it) seen
+  const panel = first(doc, SELECTORS.chatPanel);
+  const content = list ?? panel;
+  const looksEmpty = content ? !hasOtherContent(content) : false;
+  return composerSeen && looksEmpty ? null : 'chat-unreadable';
+}
+
+/** Anything in `root` besides the header and the composer area (rows we could not recognise). */
+function hasOtherContent(root: Element): boolean {
+  const skip = anyOf([...SELECTORS.chatHeader, ...SELECTORS.chatHandle, ...SELECTORS.chatBottom, ...SELECTORS.composer, ...SELECTORS.requestBox]);
+  let found = false;
+  walkText(root, () => (found = true), 2000, (el) => el.matches(skip));
+  if (found) return true;
+  return Array.from(root.querySelectorAll('img, video')).some((el) => !el.closest(skip));
+}
+
+export interface PageScan {
+  observation: PageObservation;
+  /** failed rows, in DOM order */
+  failed: Element[];
+  /** the last message row (telling history from fresh sends), null when none */
+  lastRow: Element | null;
+  /** null when the failure surface is recognised; otherwise why the page cannot be read */
+  unreadable: UnreadableReason | null;
 }
 
 const EMPTY: PageObservation = {
@@ -334,34 +180,36 @@ const EMPTY: PageObservation = {
   unsupportedMessage: false,
 };
 
-function read(doc: Document, failed: Element[], deep: boolean): PageObservation {
-  const list = first(doc, SELECTORS.messageList);
+function read(doc: Document, rows: RowScan, deep: boolean): Omit<PageScan, 'failed' | 'lastRow'> {
+  const failed = rows.failed;
+  const list = messageList(doc);
   const generation = generationOf(doc, list);
-  const inbox = generation !== 'unknown' || has(doc, INBOX_MARKERS);
+  const inbox = generation !== 'unknown' || has(doc, INBOX_MARKERS) || rows.rows > 0;
   const chatOpen = inbox && isChatOpen(doc, list);
   const composer = composerOf(doc, list, chatOpen);
-  const overlay = safe(() => overlayNotice(doc, list, failed.length > 0), null);
-  let page: PageKind = inbox ? 'inbox' : 'unknown';
-  // A captcha or "too many requests" over the inbox blocks it: that is a rate-limit page.
-  if (overlay?.entry?.page === 'rate-limited') page = 'rate-limited';
-  let notice = safe(() => failureNotice(doc, list, failed), null) ?? composer.note ?? overlay?.notice ?? null;
+  const unreadable = inbox ? seeingOf(doc, list, rows, chatOpen, composer.seen) : 'page-changed';
+  const observation: PageObservation = { ...EMPTY, failures: { total: failed.length, own: failed.filter(isOwnRow).length }, generation, chatOpen, composer: composer.state };
   if (!inbox) {
-    const found = safe(() => pageText(doc), null);
-    if (found) {
-      page = overlay?.entry?.page === 'rate-limited' ? page : found.page;
-      notice ??= found.notice;
-    } else if (page === 'unknown' && has(doc, SELECTORS.loginButton)) {
-      page = 'login';
-    }
+    // Nothing of the inbox: only TikTok's own full-page states are read; else no text at all.
+    const state = safe(() => pageState(doc), null);
+    const overlay = safe(() => overlayNotice(doc, null, false), null);
+    if (overlay?.entry?.page === 'rate-limited') return { observation: { ...observation, page: 'rate-limited', notice: overlay.notice }, unreadable: null };
+    if (state) return { observation: { ...observation, page: state.page, notice: state.notice }, unreadable: null };
+    return { observation, unreadable };
   }
+  const overlay = safe(() => overlayNotice(doc, list, failed.length > 0), null);
+  // A captcha or "too many requests" over the inbox blocks it: that is a rate-limit page.
+  const page: PageKind = overlay?.entry?.page === 'rate-limited' ? 'rate-limited' : 'inbox';
+  const panel = chatPanel(doc);
+  const tip = safe(() => failureNotice({ doc, list, panel, failed, rowsSeen: unreadable === null }), null);
   return {
-    generation,
-    page,
-    chatOpen,
-    composer: composer.state,
-    failures: { total: failed.length, own: failed.filter(isOwnRow).length },
-    notice,
-    unsupportedMessage: deep && inbox && safe(() => unsupportedShown(doc), false),
+    observation: {
+      ...observation,
+      page,
+      notice: tip ?? composer.note ?? overlay?.notice ?? null,
+      unsupportedMessage: deep && unreadable === null && safe(() => unsupportedShown(list), false),
+    },
+    unreadable: page === 'rate-limited' ? null : unreadable,
   };
 }
 
@@ -371,15 +219,15 @@ export function readPage(doc: Document): PageObservation {
 }
 
 /**
- * The observation and the failed rows it counted (one query for both: the watcher needs both).
- * `deep: false` skips the one look that reads the whole message list's text (the unsupported
- * message placeholder) and reports it as not shown; the watcher does deep scans less often.
+ * The observation, the failed rows it counted and whether the page can be seen (one pass over
+ * the rows for all three: the watcher needs them all). `deep: false` skips the one look that
+ * reads the whole message list's text (the unsupported-message placeholder).
  */
-export function scanPage(doc: Document, opts: { deep?: boolean } = {}): { observation: PageObservation; failed: Element[] } {
-  const failed = failedRows(doc);
+export function scanPage(doc: Document, opts: { deep?: boolean } = {}): PageScan {
+  const rows = scanRows(doc);
   try {
-    return { observation: read(doc, failed, opts.deep ?? true), failed };
+    return { ...read(doc, rows, opts.deep ?? true), failed: rows.failed, lastRow: rows.last };
   } catch {
-    return { observation: { ...EMPTY, failures: { ...EMPTY.failures } }, failed };
+    return { observation: { ...EMPTY, failures: { ...EMPTY.failures } }, failed: rows.failed, lastRow: rows.last, unreadable: 'page-changed' };
   }
 }

@@ -1,6 +1,5 @@
 import type { PageReport } from '../messaging/page-report';
-import type { PageObservation } from './observation';
-import { chatHandle, chatPanel, isOwnRow, scanPage } from './read-page';
+import { chatHandle, chatPanel, isOwnRow, scanPage, type PageScan } from './read-page';
 import { anyOf, SELECTORS } from './selectors';
 import { failureId } from './failure-id';
 import { whereOf } from './route';
@@ -14,7 +13,6 @@ import { whereOf } from './route';
 
 export const UNRECOGNISED_AFTER_MS = 5000;
 const THROTTLE_MS = 300;
-const HISTORY_SETTLE_MS = 1500;
 const ROW_SEL = anyOf(SELECTORS.messageRow);
 /** Content in a warning slot, or a send-fail tip: what a failure looks like as it appears. */
 const FAILURE_SEL = anyOf([...SELECTORS.warningSlot.map((slot) => `${slot} > *`), ...SELECTORS.sendFailTip]);
@@ -49,10 +47,13 @@ export interface Watcher {
 }
 
 export function watchMessages(doc: Document, timers: Timers, report: (r: PageReport) => void, pageId = ''): Watcher {
-  const startedAt = Date.now();
   const known = new Set<string>();
   let conversation: string | null = null;
-  let openedAt = 0;
+  /** when the route or the open chat last changed: the page has 5 s to become readable */
+  let openedAt = Date.now();
+  let readableTimer = 0;
+  /** the chat as it first rendered: its last row, and the failures already in it */
+  let baseline: { last: Element | null; failed: Set<string> } | null = null;
   let root: Element | null = null;
   let scheduled = 0;
   let lastScan = 0;
@@ -84,29 +85,33 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     lastScan = Date.now();
     try {
       attach();
-      const { observation, failed } = scanPage(doc, { deep });
-      if (deep) unsupported = observation.unsupportedMessage;
-      emit({ ...observation, unsupportedMessage: unsupported }, failed);
+      const result = scanPage(doc, { deep });
+      if (deep) unsupported = result.observation.unsupportedMessage;
+      emit({ ...result, observation: { ...result.observation, unsupportedMessage: unsupported } });
     } catch (err) {
       // Never throw into TikTok's page.
       console.debug('[dm-doctor] scan failed', err);
     }
   }
 
-  function emit(obs: PageObservation, rows: Element[]): void {
+  function emit({ observation: obs, failed: rows, lastRow, unreadable }: PageScan): void {
     const conv = `${new URL(doc.location.href).searchParams.get('u') ?? ''}|${chatHandle(doc) ?? ''}`;
-    const switched = conv !== conversation;
-    if (switched) {
+    if (conv !== conversation) {
       conversation = conv;
       openedAt = Date.now();
       known.clear();
       latest = null;
+      baseline = null;
+      // the new chat gets 5 s to become readable, then says so (one scan at the deadline)
+      if (readableTimer) timers.clearTimeout(readableTimer);
+      readableTimer = timers.setTimeout(() => scan(), UNRECOGNISED_AFTER_MS + 50);
     }
-    // TikTok loads a chat's history after it opens, in batches: failures that arrive while the
-    // chat is opening, or with a batch of rows, are earlier ones; a failure that appears on its
-    // own once the chat is open is fresh.
-    const historyBatch = switched || Date.now() - openedAt < HISTORY_SETTLE_MS || added.rows > 3;
+    // Earlier vs fresh, by position: the chat's rows as it first rendered (and any failure among
+    // them) are history; a failed own row below the last of them is a fresh send, even a second
+    // after the chat opened; rows mounted above it (scrolling back) are history.
+    const batch = added.rows > 3;
     added.rows = 0;
+    if (!baseline && lastRow) baseline = { last: lastRow, failed: new Set(rows.map((row) => failureId(conv, row))) };
     const newIds = new Set<string>();
     for (const row of rows) {
       const id = failureId(conv, row);
@@ -119,16 +124,16 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     if (bottom) {
       const id = failureId(conv, bottom);
       if (latest?.id === id) latest.row = bottom;
-      else latest = { id, fresh: newIds.has(id) && !historyBatch, at: Date.now(), row: bottom };
+      else latest = { id, fresh: newIds.has(id) && isFresh(bottom, id, batch), at: Date.now(), row: bottom };
     }
-    const recognised = obs.generation !== 'unknown' || obs.page !== 'unknown';
-    const recognition = recognised ? 'recognized' : Date.now() - startedAt >= UNRECOGNISED_AFTER_MS ? 'unrecognized' : 'waiting';
+    const pageState = obs.page !== 'inbox' && obs.page !== 'unknown';
+    const recognition = pageState || unreadable === null ? 'recognized' : Date.now() - openedAt >= UNRECOGNISED_AFTER_MS ? 'unrecognized' : 'waiting';
     const r: PageReport = {
       where: whereOf(doc.location.href),
       topFrame: doc.defaultView === doc.defaultView?.top,
       onMessages: true,
       recognition,
-      reason: recognition === 'unrecognized' ? 'page-changed' : null,
+      reason: recognition === 'unrecognized' ? unreadable : null,
       observation: obs,
       failureId: latest?.id ?? null,
       fresh: latest?.fresh ?? false,
@@ -142,6 +147,14 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     last = key;
     seq++;
     report({ ...r, seq });
+  }
+
+  /** Below the chat's first-rendered last row (or that row itself, failing after it rendered). */
+  function isFresh(row: Element, id: string, batch: boolean): boolean {
+    if (!baseline || baseline.failed.has(id)) return false;
+    const anchor = baseline.last;
+    if (!anchor?.isConnected) return !batch; // TikTok unmounted it: a lone new failure is fresh, a batch is history
+    return row === anchor || row.contains(anchor) || (anchor.compareDocumentPosition(row) & 4) !== 0; // 4: FOLLOWING
   }
 
   /** A later own message that did not fail clears the problem. */
@@ -168,14 +181,13 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     }
   }, 1000);
   let lastDeep = Date.now();
-  const unrecognisedTimer = timers.setTimeout(() => scan(), UNRECOGNISED_AFTER_MS + 50);
   scan(true);
 
   return {
     stop() {
       observer.disconnect();
       timers.clearInterval(watchdog);
-      timers.clearTimeout(unrecognisedTimer);
+      if (readableTimer) timers.clearTimeout(readableTimer);
       if (scheduled) timers.clearTimeout(scheduled);
       root = null;
     },

@@ -2,6 +2,9 @@ import type { CauseId } from '../causes/ids';
 import { fixAction } from '../causes/catalogue';
 import { causeActionLabel, causeSteps, causeTitle, causeWhy } from '../causes/copy';
 import { t, messagesLang } from './i18n';
+import { anyOf, SELECTORS } from '../page/selectors';
+
+const CHAT_PANEL = anyOf(SELECTORS.chatPanel);
 
 // The in-page hint: plain DOM inside the open shadow root of <dm-doctor-hint>, which is appended to
 // document.body (never inside TikTok's React-managed nodes) and positioned with `position: fixed`
@@ -83,7 +86,7 @@ export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: 
         return;
       }
       const r = target.getBoundingClientRect();
-      const panel = (composer?.closest('[data-e2e="dm-new-chatbox"], [class*="DivChatBox"], [class*="DivChatMain"]') ?? composer?.parentElement)?.getBoundingClientRect();
+      const panel = (composer?.closest(CHAT_PANEL) ?? composer?.parentElement)?.getBoundingClientRect();
       // Left edge of the chat, where own (right-aligned) bubbles leave room; above the composer.
       const left = Math.min(Math.max(8, (panel?.left ?? r.left) + 12), w - box.width - 8);
       const composerTop = composer?.getBoundingClientRect().top ?? h;

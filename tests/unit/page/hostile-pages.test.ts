@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, messageRows, readPage } from '../../../src/page/read-page';
+import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, readPage } from '../../../src/page/read-page';
+import { anyOf, SELECTORS } from '../../../src/page/selectors';
+
+const messageRows = (doc: Document): Element[] => Array.from(doc.querySelectorAll(anyOf(SELECTORS.messageRow)));
 import { FIXTURES } from '../../fixtures/index';
 import { fixtureHtml, loadFixture, parseHtml } from './load-fixture';
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, messageRows, readPage } from '../../../src/page/read-page';
+import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, readPage } from '../../../src/page/read-page';
+import { scanRows } from '../../../src/page/landmarks';
+import { anyOf, SELECTORS } from '../../../src/page/selectors';
+
+const messageRows = (doc: Document): Element[] => Array.from(doc.querySelectorAll(anyOf(SELECTORS.messageRow)));
 import { FIXTURES, HANDLE_MARKER, MARKER } from '../../fixtures/index';
 import { loadFixture } from './load-fixture';
 
@@ -98,9 +102,9 @@ describe('helpers for the live watcher', () => {
     expect(isOwnRow(doc.querySelector('[data-e2e="dm-new-chat-item"]')!)).toBe(true);
   });
 
-  it('messageRows lists every mounted row once', () => {
-    expect(messageRows(loadFixture('dm-new-busy.html'))).toHaveLength(251);
-    expect(messageRows(loadFixture('legacy-healthy.html'))).toHaveLength(5);
+  it('scanRows counts every mounted row once, each with its warning slot', () => {
+    expect(scanRows(loadFixture('dm-new-busy.html'))).toMatchObject({ rows: 251, withSlot: 251 });
+    expect(scanRows(loadFixture('legacy-healthy.html'))).toMatchObject({ rows: 5, withSlot: 5 });
   });
 
   it('composerArea finds the bottom bar, the block note and the request box', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GENERATION_MARKERS, INBOX_MARKERS, SELECTORS } from '../../../src/page/selectors';
+import { CRITICAL, GENERATION_MARKERS, INBOX_MARKERS, SELECTORS } from '../../../src/page/selectors';
 import { FIXTURES } from '../../fixtures/index';
 import { loadFixture } from './load-fixture';
 
@@ -38,6 +38,17 @@ describe('selectors.ts', () => {
     }
     const untagged = source.split('\n').filter((l) => /^\s*'[^']*\[/.test(l) && !/\/\/ (dm-new|legacy|shared)\b/.test(l));
     expect(untagged).toEqual([]);
+  });
+
+  it('anchors every critical landmark in at least two families (test id, class, structure)', () => {
+    const familyOf = (selector: string) => source.split('\n').find((l) => l.includes(`'${selector}'`))?.match(/\/\/ (?:dm-new|legacy|shared), (testid|class|structure)\b/)?.[1];
+    for (const selector of ALTERNATIVES) {
+      if (source.includes(`'${selector}', //`)) expect(familyOf(selector), selector).toMatch(/^(testid|class|structure)$/);
+    }
+    for (const landmark of CRITICAL) {
+      const families = new Set(SELECTORS[landmark].map(familyOf));
+      expect([landmark, families.size >= 2], [...families].join(' ')).toEqual([landmark, true]);
+    }
   });
 
   it('leaves out the guessed, never-observed test ids', () => {

@@ -96,19 +96,30 @@ describe('watchMessages', () => {
     expect(latest().cleared).toBe(false);
   });
 
-  it('treats failures that arrive with a batch of history rows as earlier', async () => {
+  it('treats failures mounted above the first-rendered rows (scrolling back) as earlier', async () => {
     load('dm-new-failed-e1-too-fast.html');
     w = watchMessages(document, timers, (r) => reports.push(r));
     await settle(2000);
-    const first = latest().failureId;
-    const template = rows()[0]!;
-    const batch = Array.from({ length: 6 }, (_, i) => withTime(template, `1:0${i} AM`));
+    // the failed bubble unmounts (virtualised list), then scrolling back loads history with an old failure above
     const failed = withTime(failedRow(), '1:07 AM');
-    append(batch[0]!);
-    batch[0]!.after(...batch.slice(1), failed); // a batch ending in a failed bubble, at the bottom
+    failedRow().remove();
     await settle(400);
-    expect(latest().failureId).not.toBe(first);
+    const batch = Array.from({ length: 6 }, (_, i) => withTime(rows()[0]!, `1:0${i} AM`));
+    rows()[0]!.before(...batch, failed);
+    await settle(400);
+    expect(latest().failureId).toBeTruthy();
     expect(latest().fresh).toBe(false);
+  });
+
+  it('calls a send that fails a second after the chat opened fresh (below the first-rendered rows)', async () => {
+    load('dm-new-failed-e1-too-fast.html');
+    w = watchMessages(document, timers, (r) => reports.push(r));
+    await settle(); // the chat has just rendered, with an earlier failure in it
+    expect(latest().fresh).toBe(false);
+    await settle(900);
+    append(withTime(failedRow(), '11:59 PM'));
+    await settle();
+    expect(latest().fresh).toBe(true);
   });
 
   it('waits, then says "unrecognized" when no landmark appears within 5 s', async () => {
@@ -118,6 +129,36 @@ describe('watchMessages', () => {
     expect(latest().recognition).toBe('waiting');
     await settle(5200);
     expect(latest().recognition).toBe('unrecognized');
+  });
+
+  it('a chat whose rows it cannot read: waiting, then "unrecognized" with chat-unreadable within 5 s', async () => {
+    load('dm-new-healthy.html');
+    for (const slot of document.querySelectorAll('[data-e2e="dm-warning"]')) {
+      slot.removeAttribute('data-e2e');
+      slot.className = 'x-unknown-slot';
+    }
+    w = watchMessages(document, timers, (r) => reports.push(r));
+    await settle();
+    expect(latest()).toMatchObject({ recognition: 'waiting', reason: null });
+    await settle(5100);
+    expect(latest()).toMatchObject({ recognition: 'unrecognized', reason: 'chat-unreadable' });
+  });
+
+  it('gives a newly opened chat its own 5 s, then says it cannot read it', async () => {
+    load('dm-new-healthy.html');
+    w = watchMessages(document, timers, (r) => reports.push(r));
+    await settle(6000);
+    expect(latest()).toMatchObject({ recognition: 'recognized', reason: null });
+    // another conversation opens, rendered by a chat panel of a new generation
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://www.tiktok.com/messages?lang=en&u=99999999');
+    const list = document.querySelector('[data-e2e="dm-new-message-list"]')!;
+    list.replaceChildren(Object.assign(document.createElement('div'), { className: 'nx-row', textContent: 'hello' }));
+    list.removeAttribute('data-e2e');
+    list.className = 'nx-list';
+    await settle(1500);
+    expect(latest()).toMatchObject({ recognition: 'waiting' });
+    await settle(4000);
+    expect(latest()).toMatchObject({ recognition: 'unrecognized', reason: 'chat-unreadable' });
   });
 
   it('reports nothing more after stop()', async () => {
