@@ -47,10 +47,16 @@ function generationOf(doc: Document, list: Element | null): Generation {
   return 'unknown';
 }
 
-/** Any sign of an open chat: a recognised part of it, a typing box in the inbox, or `?u=`. */
+/** A recognised part of an open chat (a composer state is only claimed then). */
 function isChatOpen(doc: Document, list: Element | null): boolean {
   const beside = (a: Selectors) => firstBeside(doc, list, a) !== null;
-  if (list || beside(SELECTORS.chatHeader) || beside(SELECTORS.chatHandle) || beside(SELECTORS.chatBottom) || beside(SELECTORS.composer) || beside(SELECTORS.requestBox) || beside(SELECTORS.editor)) return true;
+  return list !== null || beside(SELECTORS.chatHeader) || beside(SELECTORS.chatHandle) || beside(SELECTORS.chatBottom) || beside(SELECTORS.composer) || beside(SELECTORS.requestBox) || beside(SELECTORS.editor);
+}
+
+/** Any sign that a chat is open even when none of its parts is recognised: something to type
+ * into inside the inbox, or a conversation in the URL (`?u=`). Only for the seeing contract. */
+function chatHinted(doc: Document, list: Element | null): boolean {
+  if (firstBeside(doc, list, SELECTORS.typing.slice(0, 1))) return true;
   return safe(() => new URL(doc.location.href).searchParams.has('u'), false);
 }
 
@@ -187,7 +193,7 @@ function read(doc: Document, rows: RowScan, deep: boolean): Omit<PageScan, 'fail
   const inbox = generation !== 'unknown' || has(doc, INBOX_MARKERS) || rows.rows > 0;
   const chatOpen = inbox && isChatOpen(doc, list);
   const composer = composerOf(doc, list, chatOpen);
-  const unreadable = inbox ? seeingOf(doc, list, rows, chatOpen, composer.seen) : 'page-changed';
+  const unreadable = inbox ? seeingOf(doc, list, rows, chatOpen || chatHinted(doc, list), composer.seen) : 'page-changed';
   const observation: PageObservation = { ...EMPTY, failures: { total: failed.length, own: failed.filter(isOwnRow).length }, generation, chatOpen, composer: composer.state };
   if (!inbox) {
     // Nothing of the inbox: only TikTok's own full-page states are read; else no text at all.

@@ -321,8 +321,10 @@ describe('Chromium: hostile page input', () => {
   it('copes with the business iframe appearing and vanishing repeatedly', async () => {
     const business = 'https://www.tiktok.com/messages?allow_label=true&lang=en&scene=business&u=7301948089581';
     s.serve(business, fixtureHtml('business-failed-e5.html'));
-    s.serve(CHAT, fixtureHtml('dm-new-no-chat.html'));
-    const w = await watched(CHAT);
+    // the top page shows the inbox with no chat open: no `?u=` in its address
+    const inbox = 'https://www.tiktok.com/messages?lang=en';
+    s.serve(inbox, fixtureHtml('dm-new-no-chat.html'));
+    const w = await watched(inbox);
     const { page } = w;
     await sleep(1000);
     const before = await w.heapMB();
