@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { diagnose } from '../../src/diagnosis/diagnose';
+import { diagnosePageOnly } from '../../src/diagnosis/page-only';
 import { sendMessage } from '../../src/messaging/protocol';
 import type { PageReport } from '../../src/messaging/page-report';
 import type { HintUpdate } from '../../src/messaging/hint-update';
@@ -12,7 +12,7 @@ import { HINT_CSS } from '../../src/ui/hint-style';
 const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
 /**
- * Shows the hint at once from page evidence (the same pure `diagnose`), then follows the
+ * Shows the hint at once from page evidence (`diagnosePageOnly`), then follows the
  * background's diagnosis for the tab. Present iff on /messages, a problem, hints on, not dismissed.
  */
 export function createHintController(ctx: ContentScriptContext, watcher: () => Watcher | null) {
@@ -31,9 +31,10 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
       if (bg.state !== 'problem' || !bg.causeId || !bg.hintsEnabled || bg.dismissed.includes(key())) return null;
       return { causeId: bg.causeId, earlier: bg.earlier, settled: true };
     }
-    const local = diagnose({ now: Date.now(), onMessages: true, page: report, net: [], checks: [], answers: {} });
-    const top = local.problem ? local.ranked[0] : undefined;
-    return top ? { causeId: top.id, earlier: local.earlier, settled: false } : null;
+    // Until then, the page's own answer where the page decides it (a small mapping, not the whole
+    // rule table: see src/diagnosis/page-only.ts); otherwise no hint until the background answers.
+    const local = diagnosePageOnly(report);
+    return local ? { ...local, settled: false } : null;
   }
 
   function sync(): void {

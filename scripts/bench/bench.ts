@@ -16,6 +16,7 @@ import { chatPage, foryouPage, CHAT_URL, FORYOU_URL } from './pages';
 import { profiled, round, summarize, type ProfileSummary } from './profile';
 import { entrySizes } from './sizes';
 import { renderTable, writeDoc, type Row, type Run } from './report';
+import { BUDGET, KB } from './budgets';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -33,16 +34,6 @@ const ROWS = 5000;
 const SAMPLING_US = 100;
 const BUILD_DIR = resolve('.output/chrome-mv3');
 
-const KB = 1024;
-const BUDGET = {
-  contentGzip: 15 * KB,
-  foryouMsPerS: 1,
-  messagesMsPerS: 20,
-  hintP95: 50,
-  popupMedian: 150,
-  checksMs: 3000,
-  checksRequests: 6,
-};
 
 const rows: Row[] = [];
 const details: string[] = [];
