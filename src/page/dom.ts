@@ -7,8 +7,8 @@ const RAW_MAX = 4000;
 const WALK_BUDGET = 5000;
 const INERT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg']);
 const INERT = 'script, style, noscript, template, textarea';
-/** where nobody's private words can be: inputs, contenteditables and message bubbles */
-const PRIVATE = anyOf([...SELECTORS.typing, ...SELECTORS.messageText, ...SELECTORS.messageArea]);
+/** where a person's words can be: inputs, contenteditables, textareas and message bubbles */
+const PRIVATE = anyOf([...SELECTORS.typing, 'textarea', ...SELECTORS.messageText, ...SELECTORS.messageArea]);
 
 export function safe<T>(read: () => T, fallback: T): T {
   try {
