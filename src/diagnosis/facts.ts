@@ -5,7 +5,8 @@ import { QUESTIONS, SERVER_HOST, SERVER_TIERS, explainsOnly } from './rules';
 
 // Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
 // checks, answers. One failed request never decides anything: a network fault is a trigger only
-// when seen twice at least 5 s apart, or when a check confirms it.
+// when seen twice at least 5 s apart, or when a check confirms it. A notice that comes with a
+// *sent* status (rules.ts SENT_STATUS_CODES) is never a trigger: it only explains a failed bubble.
 
 const CONFIRM_GAP_MS = 5000;
 const IM_WINDOW_BEFORE_MS = 10_000;
