@@ -1,8 +1,8 @@
 import { classifyError } from '../network/error-class';
-import { httpClassOf, type NetEvent, type NetRole } from '../network/evidence';
+import type { NetEvent } from '../network/evidence';
 import { hostRole } from '../network/hosts';
 import { CONFIRM_GAP_MS } from '../network/summary';
-import { makeResult, skipped, type CheckId, type CheckResult, type Reason } from './result';
+import { makeResult, skipped, type CheckResult, type Reason } from './result';
 
 // Pure verdicts: the background performs the probes and feeds their outcomes in.
 
@@ -37,21 +37,6 @@ export function verdictReach(id: 'reach-www' | 'reach-im-api', outcome: ReachOut
   if (outcome.error === 'aborted') return skipped(id, 'check.interrupted');
   if (outcome.error === 'timeout') return makeResult(id, 'fail', 'reach.timeout', { ms }, { ms });
   return makeResult(id, 'fail', 'reach.failed', failureParams(outcome.error, ms), { ms });
-}
-
-/** The TikTok host each reach check asks (reference §3.4, src/checks/plan.ts PROBE_URLS). */
-export const CHECK_HOST: Readonly<Partial<Record<CheckId, NetRole>>> = { 'reach-www': 'www', 'reach-im-api': 'im-api', 'im-websocket': 'im-ws' };
-
-/**
- * The host whose server answered this check with a 5xx, else null. The check still passes — the
- * host is reachable, so the network is not to blame (§3.5) — but its server is failing: the
- * diagnosis counts it with the page's own 5xx answers (src/diagnosis/facts.ts, serverFacts).
- */
-export function serverErrorHost(c: { id: string; status: string; reason: { params?: Record<string, string | number> } }): NetRole | null {
-  const host = CHECK_HOST[c.id as CheckId];
-  const status = c.reason.params?.status;
-  if (!host || (c.status !== 'pass' && c.status !== 'warn') || typeof status !== 'number') return null;
-  return httpClassOf(status) === 'server-error' ? host : null;
 }
 
 /**

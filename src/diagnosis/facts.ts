@@ -1,7 +1,7 @@
 import type { Evidence, Fact, NetFact } from './evidence';
-import { findNoticeText } from '../page/notice-texts';
-import { serverErrorHost } from '../checks/verdicts';
-import { QUESTIONS, SERVER_HOST, SERVER_TIERS, explainsOnly } from './rules';
+import type { CheckFact } from './evidence';
+import { httpClassOf } from '../network/http-class';
+import { DM_HOST, QUESTIONS, SENT_NOTICE_STARTS, SERVER_TIERS } from './rules';
 
 // Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
 // checks, answers. One failed request never decides anything: a network fault is a trigger only
@@ -25,7 +25,7 @@ export function pageFacts(e: Evidence): Fact[] {
   const n = o.notice;
   // A sentence that comes with a *sent* status (7174's "You can only send 3 messages…") explains a
   // failed bubble beside it; alone, wherever it shows, it is no failure at all (rules.ts).
-  const explainOnly = !!n && explainsOnly(findNoticeText(n.text)?.ref ?? '');
+  const explainOnly = !!n && isSentNotice(n.text);
   const noticeCounts = n && (failed || (!explainOnly && (n.source === 'composer' || n.source === 'page' || n.source === 'toast' || n.source === 'dialog')));
   if (n && noticeCounts) {
     if (n.causeId) out.push({ id: `notice:${n.causeId}`, cls: 'notice-known', key: 'ev_notice_known', params: { text: n.text }, trigger: true });
@@ -37,6 +37,22 @@ export function pageFacts(e: Evidence): Fact[] {
   if (o.page !== 'inbox' && o.page !== 'unknown') out.push({ id: `page:${o.page}`, cls: `page-${o.page}`, key: `ev_page_${o.page.replace(/-/g, '_')}`, trigger: true });
   if (o.unsupportedMessage) out.push({ id: 'unsupported-message', cls: 'unsupported-message', key: 'ev_unsupported_message', trigger: !failed });
   return out;
+}
+
+function isSentNotice(text: string): boolean {
+  // a notice's text is whitespace-collapsed already (page/observation.ts)
+  return SENT_NOTICE_STARTS.some((start) => text.toLowerCase().startsWith(start));
+}
+
+/**
+ * The DM host whose server answered this check with a 5xx, else null. Such a check passes — the
+ * host is reachable, so the network is not to blame (§3.5) — but its server is failing.
+ */
+export function serverErrorHost(c: CheckFact): string | null {
+  const host = DM_HOST[c.id];
+  const status = c.reason.params?.status;
+  if (!host || (c.status !== 'pass' && c.status !== 'warn') || typeof status !== 'number') return null;
+  return httpClassOf(status) === 'server-error' ? host : null;
 }
 
 function confirmed(events: NetFact[]): boolean {
@@ -104,30 +120,28 @@ export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, f
 }
 
 /**
- * 5xx answers from TikTok's DM hosts (SERVER_HOST): the page's own requests and the connectivity
+ * 5xx answers from TikTok's DM hosts (DM_HOST): the page's own requests and the connectivity
  * checks' (a check that got a 5xx passes, the host being reachable, but counts here). The tier
- * (SERVER_TIERS) follows how many attempts and distinct hosts agree. 5xx from other TikTok hosts (other-tiktok) are evidence, never a cause.
+ * (SERVER_TIERS) follows how many attempts and distinct hosts agree. 5xx from other TikTok hosts
+ * (other-tiktok) are left to the report's network list: they say nothing about DMs.
  */
 export function serverFacts(e: Evidence, failedSend: boolean): Fact[] {
-  const all = e.net.filter((x) => x.kind === 'http' && x.httpClass === 'server-error');
-  const page = all.filter((x) => SERVER_HOST[x.role]);
-  const checked = new Set(e.checks.map(serverErrorHost).flatMap((role) => (role ? [SERVER_HOST[role]!] : [])));
-  if (!all.length && !checked.size) return [];
-  const status = all[all.length - 1]?.status ?? 0;
-  if (!page.length && !checked.size) return [{ id: 'http:server-error:elsewhere', cls: 'http-server-error', key: 'ev_http_server_error', params: { n: all.length, status, hosts: 0 }, trigger: false }];
-  const hosts = new Set([...page.map((x) => SERVER_HOST[x.role]!), ...checked]);
-  const attempts = page.length + checked.size;
+  const page = e.net.filter((x) => x.httpClass === 'server-error' && DM_HOST[x.role]);
+  const checked = new Set(e.checks.map(serverErrorHost).filter(Boolean));
+  const hosts = new Set([...page.map((x) => DM_HOST[x.role]), ...checked]);
+  if (!hosts.size) return [];
+  const n = page.length + checked.size;
   // Two independent signals: ≥ 5 s apart, a page request and a later check, two checks, or the
   // failed bubble of the send the IM host answered with a 5xx.
-  const spread = confirmed(page) || (page.length > 0 && checked.size > 0) || checked.size > 1 || (failedSend && page.some((x) => x.role === 'im-api'));
-  const tier = SERVER_TIERS.find((t) => page.length >= t.page && attempts >= t.attempts && hosts.size >= t.hosts && checked.size >= t.checked && (spread || !t.spread))!;
+  const spread = confirmed(page) || checked.size > (page.length ? 0 : 1) || (failedSend && page.some((x) => x.role === 'im-api'));
+  const tier = SERVER_TIERS.find((t) => page.length >= (t.page ?? 0) && n >= (t.attempts ?? 0) && hosts.size >= (t.hosts ?? 0) && checked.size >= (t.checked ?? 0) && (spread || !t.spread))!.tier;
   return [{
-    id: `http:server-error:${tier.tier}`,
+    id: `http:server-error:${tier}`,
     cls: 'http-server-error',
     key: 'ev_http_server_error',
-    params: { n: attempts, status, hosts: hosts.size },
+    params: { n, status: page[page.length - 1]?.status ?? 0 },
     // the checks' answers corroborate the page's; alone they make no problem
-    trigger: failedSend || (page.length > 0 && tier.tier !== 'once'),
+    trigger: failedSend || (page.length > 0 && tier !== 'once'),
   }];
 }
 

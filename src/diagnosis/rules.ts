@@ -47,19 +47,19 @@ const NET: Record<string, Weights> = {
   other: { 'temporary-glitch': 1 },
 };
 
-/** How much agreement a tier of 5xx answers from TikTok's DM hosts needs (facts.ts, serverFacts). */
+/** How much agreement a tier of 5xx answers from TikTok's DM hosts needs (facts.ts, serverFacts); a missing minimum is 0. */
 export interface ServerTier {
   tier: string;
   /** 5xx answers to the page's own requests (the send and its retries, other inbox calls) */
-  page: number;
+  page?: number;
   /** those plus the connectivity checks' 5xx answers */
-  attempts: number;
+  attempts?: number;
   /** distinct hosts among all of them (www, im-api, im-ws) */
-  hosts: number;
+  hosts?: number;
   /** hosts where a check got a 5xx too */
-  checked: number;
+  checked?: number;
   /** two independent signals: ≥ 5 s apart, a page request and a check, two checks, or a failed bubble whose IM send got the 5xx */
-  spread: boolean;
+  spread?: true;
   weights: Weights;
 }
 
@@ -70,15 +70,21 @@ export interface ServerTier {
  * outage (high); several attempts on one host, or 5xx from two hosts, lean to one (medium).
  */
 export const SERVER_TIERS: readonly ServerTier[] = [
-  { tier: 'outage', page: 2, attempts: 3, hosts: 2, checked: 1, spread: true, weights: { 'tiktok-outage': 5.5, 'temporary-glitch': -1.5 } },
-  { tier: 'widespread', page: 0, attempts: 2, hosts: 2, checked: 0, spread: true, weights: { 'tiktok-outage': 4, 'temporary-glitch': 1 } },
-  { tier: 'repeated', page: 1, attempts: 3, hosts: 1, checked: 0, spread: true, weights: { 'tiktok-outage': 3.5, 'temporary-glitch': 1 } },
-  { tier: 'confirmed', page: 0, attempts: 1, hosts: 1, checked: 0, spread: true, weights: { 'temporary-glitch': 1.5, 'tiktok-outage': 1.5 } },
-  { tier: 'once', page: 0, attempts: 1, hosts: 0, checked: 0, spread: false, weights: { 'temporary-glitch': 0.9, 'tiktok-outage': 0.9 } },
+  { tier: 'outage', page: 2, hosts: 2, checked: 1, weights: { 'tiktok-outage': 5.5, 'temporary-glitch': -1.5 } },
+  { tier: 'widespread', hosts: 2, spread: true, weights: { 'tiktok-outage': 4, 'temporary-glitch': 1 } },
+  { tier: 'repeated', page: 1, attempts: 3, spread: true, weights: { 'tiktok-outage': 3.5, 'temporary-glitch': 1 } },
+  { tier: 'confirmed', spread: true, weights: { 'tiktok-outage': 1.5, 'temporary-glitch': 1.5 } },
+  { tier: 'once', weights: { 'tiktok-outage': 0.9, 'temporary-glitch': 0.9 } },
 ];
 
-/** Which request roles are TikTok's DM hosts for the outage rule; other TikTok hosts never count. */
-export const SERVER_HOST: Readonly<Record<string, string>> = { 'im-api': 'im-api', 'im-ws': 'im-ws', www: 'www', 'www-api': 'www' };
+/**
+ * TikTok's DM hosts, by request role (network/evidence.ts) and by the reach check that asks them
+ * (checks/plan.ts PROBE_URLS): their 5xx count for the outage rule; other TikTok hosts never do.
+ */
+export const DM_HOST: Readonly<Record<string, string>> = {
+  'im-api': 'im-api', 'im-ws': 'im-ws', www: 'www', 'www-api': 'www',
+  'reach-www': 'www', 'reach-im-api': 'im-api', 'im-websocket': 'im-ws',
+};
 
 /**
  * IM status codes the public client treats as *sent*, not failed (reference §3.1: the stranger cap
@@ -91,6 +97,12 @@ export const SENT_STATUS_CODES: readonly number[] = [7174, 7178, 7192];
 export function explainsOnly(ref: string): boolean {
   return SENT_STATUS_CODES.some((code) => new RegExp(`^${code}(\\D|$)`).test(ref));
 }
+
+/**
+ * The start of those rows' sentences, lower-case (the catalogue stays out of the background
+ * bundle; tests/unit/diagnosis/sent-codes.test.ts keeps this in step with the catalogue rows).
+ */
+export const SENT_NOTICE_STARTS: readonly string[] = ['you can only send 3 messages'];
 
 /** Secondary meanings of TikTok's sentences (§2.1: E2 is "not-friends (or recipient-settings)"). */
 const NOTICE_ALSO: Partial<Record<CauseId, Weights>> = {

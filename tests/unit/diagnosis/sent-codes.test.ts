@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
-import { SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/rules';
+import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/rules';
 import { NOTICE_TEXTS, findNoticeText } from '../../../src/page/notice-texts';
 import type { NoticeSource } from '../../../src/page/observation';
 import { readPage } from '../../../src/page/read-page';
@@ -23,6 +23,14 @@ describe('sent statuses: which catalogue rows only explain', () => {
     expect(explainsOnly(findNoticeText(T7174)!.ref)).toBe(true);
     expect(sentRows.map((r) => r.ref)).toEqual(['7174/3-cap']);
     for (const r of NOTICE_TEXTS) expect(explainsOnly(r.ref)).toBe(sentRows.includes(r));
+  });
+  it('SENT_NOTICE_STARTS holds exactly the sent rows\' sentences (the copy the diagnosis matches)', () => {
+    expect([...SENT_NOTICE_STARTS].sort()).toEqual(sentRows.map((r) => r.text.toLowerCase()).sort());
+    for (const r of NOTICE_TEXTS) {
+      if (r.label) continue;
+      const starts = SENT_NOTICE_STARTS.some((s) => r.text.toLowerCase().startsWith(s));
+      expect(starts, r.ref).toBe(sentRows.includes(r));
+    }
   });
   it('refs of the sent codes only: 7193 and 7195 are refusals, other codes are not matched by prefix', () => {
     for (const code of SENT_STATUS_CODES) expect(explainsOnly(`${code}/x`)).toBe(true);
