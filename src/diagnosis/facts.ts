@@ -51,8 +51,8 @@ function isSentNotice(text: string): boolean {
 export function serverErrorHost(c: CheckFact): string | null {
   const host = DM_HOST[c.id];
   const status = c.reason.params?.status;
-  if (!host || (c.status !== 'pass' && c.status !== 'warn') || typeof status !== 'number') return null;
-  return httpClassOf(status) === 'server-error' ? host : null;
+  // only an answered check (pass, warn) holds a status worth reading
+  return host && (c.status === 'pass' || c.status === 'warn') && typeof status === 'number' && httpClassOf(status) === 'server-error' ? host : null;
 }
 
 function confirmed(events: NetFact[]): boolean {

@@ -67,12 +67,13 @@ export interface ServerTier {
  * 5xx answers from TikTok's DM hosts, strongest tier first; the first that holds is the fact.
  * One 5xx is a glitch at most (§3.5, §6 "two signals before TikTok is down"); the send and its
  * retries failing on the IM host while the check's own requests get 5xx from another host is an
- * outage (high); several attempts on one host, or 5xx from two hosts, lean to one (medium).
+ * outage (high); 5xx from two hosts (`hosts`) or several attempts on one (`attempts`) lean to one
+ * (medium); two signals on one host (`confirmed`) or one 5xx (`once`) are a glitch as likely.
  */
 export const SERVER_TIERS: readonly ServerTier[] = [
   { tier: 'outage', page: 2, hosts: 2, checked: 1, weights: { 'tiktok-outage': 5.5, 'temporary-glitch': -1.5 } },
-  { tier: 'widespread', hosts: 2, spread: true, weights: { 'tiktok-outage': 4, 'temporary-glitch': 1 } },
-  { tier: 'repeated', page: 1, attempts: 3, spread: true, weights: { 'tiktok-outage': 3.5, 'temporary-glitch': 1 } },
+  { tier: 'hosts', hosts: 2, spread: true, weights: { 'tiktok-outage': 4, 'temporary-glitch': 1 } },
+  { tier: 'attempts', page: 1, attempts: 3, spread: true, weights: { 'tiktok-outage': 3.5, 'temporary-glitch': 1 } },
   { tier: 'confirmed', spread: true, weights: { 'tiktok-outage': 1.5, 'temporary-glitch': 1.5 } },
   { tier: 'once', weights: { 'tiktok-outage': 0.9, 'temporary-glitch': 0.9 } },
 ];
