@@ -1,9 +1,12 @@
 import type { Evidence, Fact, NetFact } from './evidence';
-import { QUESTIONS } from './rules';
+import type { CheckFact } from './evidence';
+import { httpClassOf } from '../network/http-class';
+import { DM_HOST, QUESTIONS, SENT_NOTICE_STARTS, SERVER_TIERS } from './rules';
 
 // Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
 // checks, answers. One failed request never decides anything: a network fault is a trigger only
-// when seen twice at least 5 s apart, or when a check confirms it.
+// when seen twice at least 5 s apart, or when a check confirms it. A notice that comes with a
+// *sent* status (rules.ts SENT_STATUS_CODES) is never a trigger: it only explains a failed bubble.
 
 const CONFIRM_GAP_MS = 5000;
 const IM_WINDOW_BEFORE_MS = 10_000;
@@ -20,7 +23,10 @@ export function pageFacts(e: Evidence): Fact[] {
     out.push({ id: 'failed-send', cls: earlier ? 'earlier-failure' : 'failed-send', key: earlier ? 'ev_earlier_failure' : 'ev_failed_send', params: { n: o.failures.total }, trigger: true });
   }
   const n = o.notice;
-  const noticeCounts = n && (failed || n.source === 'composer' || n.source === 'page' || n.source === 'toast' || n.source === 'dialog');
+  // A sentence that comes with a *sent* status (7174's "You can only send 3 messages…") explains a
+  // failed bubble beside it; alone, wherever it shows, it is no failure at all (rules.ts).
+  const explainOnly = !!n && isSentNotice(n.text);
+  const noticeCounts = n && (failed || (!explainOnly && (n.source === 'composer' || n.source === 'page' || n.source === 'toast' || n.source === 'dialog')));
   if (n && noticeCounts) {
     if (n.causeId) out.push({ id: `notice:${n.causeId}`, cls: 'notice-known', key: 'ev_notice_known', params: { text: n.text }, trigger: true });
     else out.push({ id: 'notice-unknown', cls: 'notice-unknown', key: 'ev_notice_unknown', params: { text: n.text }, trigger: failed });
@@ -31,6 +37,22 @@ export function pageFacts(e: Evidence): Fact[] {
   if (o.page !== 'inbox' && o.page !== 'unknown') out.push({ id: `page:${o.page}`, cls: `page-${o.page}`, key: `ev_page_${o.page.replace(/-/g, '_')}`, trigger: true });
   if (o.unsupportedMessage) out.push({ id: 'unsupported-message', cls: 'unsupported-message', key: 'ev_unsupported_message', trigger: !failed });
   return out;
+}
+
+function isSentNotice(text: string): boolean {
+  // a notice's text is whitespace-collapsed already (page/observation.ts)
+  return SENT_NOTICE_STARTS.some((start) => text.toLowerCase().startsWith(start));
+}
+
+/**
+ * The DM host whose server answered this check with a 5xx, else null. Such a check passes — the
+ * host is reachable, so the network is not to blame (§3.5) — but its server is failing.
+ */
+export function serverErrorHost(c: CheckFact): string | null {
+  const host = DM_HOST[c.id];
+  const status = c.reason.params?.status;
+  // only an answered check (pass, warn) holds a status worth reading
+  return host && (c.status === 'pass' || c.status === 'warn') && typeof status === 'number' && httpClassOf(status) === 'server-error' ? host : null;
 }
 
 function confirmed(events: NetFact[]): boolean {
@@ -74,27 +96,53 @@ export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, f
       trigger: sure || (failedSend && onIm),
     });
   }
-  const http = e.net.filter((x) => x.kind === 'http' && x.httpClass && x.httpClass !== 'ok');
+  // 5xx have their own rule (serverFacts): how many attempts and hosts agree.
+  const http = e.net.filter((x) => x.kind === 'http' && x.httpClass && x.httpClass !== 'ok' && x.httpClass !== 'server-error');
   // 401 and 403 share the 'auth' class; 401 is a missing session (logged-out), 403 a refusal (§3.5).
   const variant = (x: NetFact) => (x.httpClass === 'auth' && x.status === 401 ? 'auth-401' : x.httpClass);
   for (const [hc, evs] of groupBy(http, variant)) {
     const onIm = evs.some((x) => x.role === 'im-api');
     const sure = hc === 'login-redirect' || confirmed(evs) || (failedSend && onIm);
-    // 5xx on several TikTok hosts, at least 5 s apart: the corroborated form (§3.5, §6).
-    const widespread = hc === 'server-error' && confirmed(evs) && new Set(evs.map((x) => x.role)).size >= 2;
-    // Only a server failure is a transport-level failure of the send; 401/403/429 are TikTok's answers.
-    imFailed ||= failedSend && onIm && hc === 'server-error';
     const cls = hc === 'auth-401' ? 'auth' : hc;
     out.push({
-      id: `http:${hc}:${widespread ? 'widespread' : sure ? 'confirmed' : 'once'}`,
+      id: `http:${hc}:${sure ? 'confirmed' : 'once'}`,
       cls: `http-${cls}`,
       key: `ev_http_${cls.replace(/-/g, '_')}`,
       params: { n: evs.length, status: evs[evs.length - 1]!.status ?? 0 },
       trigger: sure || failedSend,
     });
   }
+  const server = serverFacts(e, failedSend);
+  // Only a server failure is a transport-level failure of the send; 401/403/429 are TikTok's answers.
+  imFailed ||= failedSend && e.net.some((x) => x.role === 'im-api' && x.httpClass === 'server-error');
   if (imFailed) out.push({ id: 'im-request-failed', cls: 'im-request-failed', key: 'ev_im_request_failed', trigger: true });
-  return out;
+  return [...out, ...server];
+}
+
+/**
+ * 5xx answers from TikTok's DM hosts (DM_HOST): the page's own requests and the connectivity
+ * checks' (a check that got a 5xx passes, the host being reachable, but counts here). The tier
+ * (SERVER_TIERS) follows how many attempts and distinct hosts agree. 5xx from other TikTok hosts
+ * (other-tiktok) are left to the report's network list: they say nothing about DMs.
+ */
+export function serverFacts(e: Evidence, failedSend: boolean): Fact[] {
+  const page = e.net.filter((x) => x.httpClass === 'server-error' && DM_HOST[x.role]);
+  const checked = new Set(e.checks.map(serverErrorHost).filter(Boolean));
+  const hosts = new Set([...page.map((x) => DM_HOST[x.role]), ...checked]);
+  if (!hosts.size) return [];
+  const n = page.length + checked.size;
+  // Two independent signals: ≥ 5 s apart, a page request and a later check, two checks, or the
+  // failed bubble of the send the IM host answered with a 5xx.
+  const spread = confirmed(page) || checked.size > (page.length ? 0 : 1) || (failedSend && page.some((x) => x.role === 'im-api'));
+  const tier = SERVER_TIERS.find((t) => page.length >= (t.page ?? 0) && n >= (t.attempts ?? 0) && hosts.size >= (t.hosts ?? 0) && checked.size >= (t.checked ?? 0) && (spread || !t.spread))!.tier;
+  return [{
+    id: `http:server-error:${tier}`,
+    cls: 'http-server-error',
+    key: 'ev_http_server_error',
+    params: { n, status: page[page.length - 1]?.status ?? 0 },
+    // the checks' answers corroborate the page's; alone they make no problem
+    trigger: failedSend || (page.length > 0 && tier !== 'once'),
+  }];
 }
 
 /** A failed send whose IM request never reached webRequest: an invisible blocker, perhaps. */

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { NET_ERROR_CLASSES, classifyError } from './error-class';
 import { hostRole, redactUrl } from './hosts';
+import { HTTP_CLASSES, httpClassOf, type HttpClass } from './http-class';
 
 // One network observation, as kept per tab (storage.session) and shown in the report. It holds
 // no query, no handle, no IP: only the redacted host + path and what went wrong.
 
 export const NET_ROLES = ['im-api', 'im-ws', 'www', 'www-api', 'other-tiktok'] as const;
-export const HTTP_CLASSES = ['rate-limited', 'server-error', 'auth', 'login-redirect', 'ok'] as const;
 export type NetRole = (typeof NET_ROLES)[number];
-export type HttpClass = (typeof HTTP_CLASSES)[number];
+export { HTTP_CLASSES, httpClassOf, type HttpClass };
 
 export const NetEventSchema = z.object({
   t: z.number(), // epoch ms (webRequest timeStamp)
@@ -85,14 +85,6 @@ export function fromErrorOccurred(details: WebRequestDetails, opts: { startedAt?
   // address says nothing about DNS.
   const sinkhole = isSinkholeIp(details.ip) && !rec.proxy ? { sinkhole: true } : {};
   return { ...rec, kind: 'error', cls, error: error.slice(0, 120), ...sinkhole };
-}
-
-export function httpClassOf(status: number): HttpClass | undefined {
-  if (status === 429) return 'rate-limited';
-  if (status === 401 || status === 403) return 'auth';
-  if (status >= 500 && status <= 599) return 'server-error';
-  if (status >= 100 && status < 400) return 'ok';
-  return undefined; // other 4xx: 404 on im-api "/" and 400 on im-ws over HTTPS are normal (§3.5)
 }
 
 /**

@@ -51,6 +51,7 @@ export const NOTICE_TEXTS: readonly NoticeText[] = [
   // §2.1 server tips from raw responses
   row('7193', 'en', 'exact', 'request-pending', 'You can only send up to 1 message before this user accepts your message request.'),
   row('7195', 'en', 'prefix', 'content-flagged', 'This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake'),
+  // 7174 is a *sent* status (§3.1): this sentence only explains a failed bubble (diagnosis/rules.ts SENT_STATUS_CODES)
   row('7174/3-cap', 'en', 'prefix', 'request-pending', 'You can only send 3 messages'),
   // §2.3 composer replacement, unsupported message, request box
   row('webdm_inputbox_block_note', 'en', 'exact', 'blocked', 'To send messages, unblock this account.'),

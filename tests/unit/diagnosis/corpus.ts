@@ -4,7 +4,7 @@ import type { PageReport } from '../../../src/messaging/page-report';
 import type { Notice, NoticeSource, PageObservation } from '../../../src/page/observation';
 import { matchNotice } from '../../../src/page/notice-texts';
 import { classifyError } from '../../../src/network/error-class';
-import { httpClassOf, type NetRole } from '../../../src/network/evidence';
+import { fromCompleted, httpClassOf, type NetRole } from '../../../src/network/evidence';
 import { CHECK_IDS, type CheckId } from '../../../src/checks/result';
 import type { Confidence } from '../../../src/diagnosis/types';
 
@@ -30,7 +30,7 @@ export interface Scenario {
 
 export type Category =
   | 'notice' | 'page' | 'net-chrome' | 'net-firefox' | 'net-confirm' | 'http' | 'checks' | 'skipped'
-  | 'answers' | 'mixed' | 'earlier-cleared' | 'healthy';
+  | 'answers' | 'mixed' | 'earlier-cleared' | 'healthy' | 'sent-codes' | 'server-trouble';
 
 // ── time ──────────────────────────────────────────────────────────────────────────────────────
 export const T0 = 1_760_000_000_000;
@@ -95,6 +95,11 @@ export function http(status: number, role: NetRole = 'im-api', t = FAIL_AT - 400
   const httpClass = httpClassOf(status);
   return { t, role, kind: 'http', status, ...(httpClass ? { httpClass } : {}) };
 }
+/** A request to `url` answered with `status`, as the network observer records it (nothing for ignored hosts). */
+export function observed(url: string, status: number, t = FAIL_AT - 400): NetFact[] {
+  const rec = fromCompleted({ url, statusCode: status, timeStamp: t, type: 'xmlhttprequest' });
+  return rec ? [{ t: rec.t, role: rec.role, kind: rec.kind, ...(rec.httpClass ? { httpClass: rec.httpClass } : {}), ...(rec.status !== undefined ? { status: rec.status } : {}) }] : [];
+}
 /** The IM send reached TikTok and was answered (200: the refusal is in the body, §3.2). */
 export const imOk = (t = FAIL_AT - 400): NetFact => http(200, 'im-api', t);
 /** /messages redirected to /login (§1.1). */
@@ -109,6 +114,10 @@ const PASS_KEYS: Record<CheckId, string> = {
   'captive-portal': 'portal.none', clock: 'clock.ok', proxy: 'proxy.noErrors', 'browser-version': 'browser.ok',
 };
 export const allPass = (except: CheckId[] = []): CheckFact[] => CHECK_IDS.filter((id) => !except.includes(id)).map((id) => check(id, 'pass', PASS_KEYS[id]));
+/** A reach / socket check whose host answered with `status`: reachable (pass), the status in its reason. */
+export function answered(id: 'reach-www' | 'reach-im-api' | 'im-websocket', status: number): CheckFact {
+  return check(id, 'pass', id === 'im-websocket' ? 'ws.ok' : 'reach.ok', { status, ms: 60 });
+}
 export const allSkipped = (): CheckFact[] => CHECK_IDS.map((id) => check(id, 'skipped', id === 'dns' ? 'dns.noConsent' : id === 'captive-portal' ? 'portal.noConsent' : 'check.notRun'));
 export const skippedCheck = (id: CheckId, key = 'check.notRun'): CheckFact => check(id, 'skipped', key);
 
@@ -131,6 +140,8 @@ export const E = {
   10: 'Chat messages limit reached. You will not be able to send messages to this user.',
 } as const;
 export const T7193 = 'You can only send up to 1 message before this user accepts your message request.';
+/** [Omni] `errors.go`'s wording for 7174, a *sent* status (§3.1): the stranger cap is reached, the message still went out. */
+export const T7174 = 'You can only send 3 messages before this user accepts your message request.';
 export const T7195 = 'This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake…';
 export const BLOCK_NOTE = 'To send messages, unblock this account.';
 export const UNKNOWN_EN = 'Message failed to send. Try again later.';
@@ -354,5 +365,41 @@ sc('healthy', 'old browser alone', 'DESIGN (browser version is context)', ev({ p
 sc('healthy', 'unknown toast with no failed send', '§2 unknown text lowers nothing', ev({ page: report({ notice: notice('Link copied', 'toast') }) }), null);
 sc('healthy', 'failure report from a tab that left /messages', 'DESIGN watch /messages only', ev({ onMessages: false, page: failedBubble(E[3]) }), null);
 sc('healthy', 'one stray timeout on im-ws', '§6 never decide on one failure', ev({ page: healthyChat(), net: [firefox('NS_ERROR_NET_TIMEOUT', 'im-ws')] }), null);
+
+// ═══ 13. Sent statuses: 7174 / 7178 / 7192 are sends, not failures (§3.1) ═════════════════════
+// Their sentence may explain a failed bubble beside it; alone, wherever it shows, it is no problem.
+sc('sent-codes', '7174 cap as a toast, no failed bubble', '§3.1 7174 = sent', ev({ page: report({ notice: notice(T7174, 'toast') }), net: [imOk()] }), null);
+sc('sent-codes', '7174 cap in a dialog, no failed bubble', '§3.1 7174 = sent', ev({ page: report({ notice: notice(T7174, 'dialog') }) }), null);
+sc('sent-codes', '7174 cap where the composer is, no failed bubble', '§3.1 7174 = sent', ev({ page: report({ notice: notice(T7174, 'composer') }) }), null);
+sc('sent-codes', '7174 cap as page text, no failed bubble', '§3.1 7174 = sent', ev({ page: report({ notice: notice(T7174, 'page') }) }), null);
+sc('sent-codes', '7174 cap as a send-fail tip with no failed bubble', '§3.1 7174 = sent', ev({ page: report({ notice: notice(T7174) }), net: [imOk()] }), null);
+sc('sent-codes', '7174 cap (truncated wording), toast, no failed bubble', '§2.1 older cap; §3.1', ev({ page: report({ notice: notice('You can only send 3 messages', 'toast') }) }), null);
+sc('sent-codes', '7174 cap as a toast beside a failed bubble explains it', '§3.1 7174; §2.1 older cap', ev({ page: failedBubble(T7174, { source: 'toast' }), net: [imOk()] }), 'request-pending', { expectConfidence: 'high' });
+sc('sent-codes', '7174 cap beside an earlier failed bubble', '§3.1 7174; DESIGN earlier', ev({ page: failedBubble(T7174, { fresh: false }), net: [imOk()] }), 'request-pending', { expectEarlier: true });
+sc('sent-codes', '7174 cap, failure cleared by a later send', '§3.1 7174; DESIGN later success clears', ev({ page: failedBubble(T7174, { source: 'toast', cleared: true }), net: [imOk(), imOk(FAIL_AT + 8000)] }), null);
+sc('sent-codes', '7174 cap toast while a 7193 bubble failed', '§3.1 7174 then 7193', ev({ page: failedBubble(T7193), net: [imOk()] }), 'request-pending', { expectConfidence: 'high' });
+
+// ═══ 14. Server trouble: 5xx from TikTok's hosts (§3.5, §6) ══════════════════════════════════
+const IM_SEND = 'https://im-api.tiktok.com/v1/message/send?aid=1988';
+/** The send and its quick retries, all answered 503 (a second apart: not ≥ 5 s). */
+const sendAndRetries = (n: number, last = FAIL_AT - 400, gap = 1000): NetFact[] => Array.from({ length: n }, (_, i) => http(503, 'im-api', last - (n - 1 - i) * gap));
+const CHECKS_5XX = [answered('reach-www', 503), answered('reach-im-api', 503), answered('im-websocket', 503)];
+const healthyReach = [answered('reach-www', 200), answered('reach-im-api', 404), answered('im-websocket', 400)];
+const otherChecks = allPass(['reach-www', 'reach-im-api', 'im-websocket']);
+sc('server-trouble', 'send + retry 503, the check gets 503 from www, IM API and socket', '§3.5 5xx across TikTok hosts; §6 two signals', ev({ page: failedBubble(), net: sendAndRetries(2), checks: [...otherChecks, ...CHECKS_5XX] }), 'tiktok-outage', { expectConfidence: 'high', expectQuestion: false });
+sc('server-trouble', 'send + retry 503, the check gets 503 from www only', '§3.5; §6', ev({ page: failedBubble(), net: sendAndRetries(2), checks: [...otherChecks, answered('reach-www', 503), answered('reach-im-api', 404), answered('im-websocket', 400)] }), 'tiktok-outage', { expectConfidence: 'high' });
+sc('server-trouble', 'earlier failed bubble, send + retry 503 after it, check 503 everywhere', '§3.5; DESIGN earlier', ev({ page: failedBubble(undefined, { fresh: false }), net: sendAndRetries(2, FAIL_AT + 3000), checks: [...otherChecks, ...CHECKS_5XX] }), 'tiktok-outage', { expectConfidence: 'high', expectEarlier: true });
+sc('server-trouble', 'send + retry 502/504 with checks 500 on www and IM API', '§3.5 any 5xx', ev({ page: failedBubble(), net: [http(502, 'im-api', FAIL_AT - 1400), http(504, 'im-api')], checks: [...otherChecks, answered('reach-www', 500), answered('reach-im-api', 500)] }), 'tiktok-outage', { expectConfidence: 'high' });
+sc('server-trouble', 'send + two retries 503 over 8 s, no check yet', '§6 several attempts on one host', ev({ page: failedBubble(), net: sendAndRetries(3, FAIL_AT - 400, 4000) }), 'tiktok-outage', { top3: ['tiktok-outage', 'temporary-glitch'], expectConfidence: 'medium' });
+sc('server-trouble', 'send + retry 503, the check gets 503 from the IM API only', '§6 several attempts on one host', ev({ page: failedBubble(), net: sendAndRetries(2), checks: [...otherChecks, answered('reach-www', 200), answered('reach-im-api', 503), answered('im-websocket', 400)] }), 'tiktok-outage', { top3: ['tiktok-outage', 'temporary-glitch'], expectConfidence: 'medium' });
+sc('server-trouble', 'send + retry 503 a second apart, no check', '§6 never decide on one failure', ev({ page: failedBubble(), net: sendAndRetries(2) }), 'temporary-glitch', { top3: ['temporary-glitch', 'tiktok-outage'], expectConfidence: 'not-high' });
+sc('server-trouble', 'a single 503 on the send, checks healthy', '§3.5 one 5xx = glitch', ev({ page: failedBubble(), net: sendAndRetries(1), checks: [...otherChecks, ...healthyReach] }), 'temporary-glitch', { top3: ['temporary-glitch', 'tiktok-outage'], expectConfidence: 'not-high' });
+sc('server-trouble', 'a single 503 on the send, checks 503 everywhere', '§3.5; §6 (one page attempt: not high)', ev({ page: failedBubble(), net: sendAndRetries(1), checks: [...otherChecks, ...CHECKS_5XX] }), 'tiktok-outage', { expectConfidence: 'not-high' });
+sc('server-trouble', 'a single 503 on the send, no check', '§3.5 one 5xx = glitch', ev({ page: failedBubble(), net: observed(IM_SEND, 503) }), 'temporary-glitch', { expectConfidence: 'not-high' });
+sc('server-trouble', 'healthy chat, the check alone gets 503 everywhere', 'DESIGN checks confirm; they make no problem alone', ev({ page: healthyChat(), checks: [...otherChecks, ...CHECKS_5XX] }), null);
+sc('server-trouble', 'error page, the check gets 503 from www and IM API', '§2.1 error page "tiktok-outage only if corroborated"', ev({ page: pageKind('error', 'Something went wrong'), checks: [...otherChecks, answered('reach-www', 503), answered('reach-im-api', 503)] }), 'tiktok-outage', { top3: ['tiktok-outage', 'temporary-glitch'], expectConfidence: 'not-high' });
+sc('server-trouble', '5xx only from telemetry hosts, healthy chat', '§3.4 Ignore: telemetry', ev({ page: healthyChat(), net: [...observed('https://mcs.tiktokv.us/v1/list', 503, FAIL_AT - 9000), ...observed('https://mon16-normal-useast5.tiktokv.us/monitor_browser/collect/batch/', 502, FAIL_AT - 4000), ...observed('https://webcast.tiktok.com/webcast/feed/', 503)] }), null);
+sc('server-trouble', '5xx from telemetry hosts beside a failed bubble with E3', '§3.4 Ignore; §2.1 E3', ev({ page: failedBubble(E[3]), net: [imOk(), ...observed('https://mcs.tiktokv.us/v1/list', 503, FAIL_AT - 9000), ...observed('https://mssdk.tiktokw.us/web/report', 503)] }), 'recipient-settings', { expectConfidence: 'high' });
+sc('server-trouble', '5xx three times from a non-DM TikTok host, healthy chat', '§3.4 DM hosts only', ev({ page: healthyChat(), net: [...observed('https://m.tiktok.com/api/x', 503, FAIL_AT - 9000), ...observed('https://m.tiktok.com/api/x', 503, FAIL_AT - 4000), ...observed('https://m.tiktok.com/api/x', 503)] }), null);
 
 export const SCENARIOS: Scenario[] = S;
