@@ -17,6 +17,7 @@ export const BROWSER_FAMILIES: Family[] = [
   'testids-renamed',
   'testids-dropped',
   'notice-under-header',
+  'notice-under-header-renamed',
   'new-generation',
   'privacy-drift',
 ];

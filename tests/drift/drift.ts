@@ -18,10 +18,21 @@ export type Family =
   | 'testids-renamed'
   | 'testids-dropped'
   | 'notice-under-header'
+  | 'notice-renamed'
+  | 'notice-under-header-renamed'
   | 'new-generation'
   | 'privacy-drift';
 
-export const FIXED_FAMILIES = ['hashes', 'testids-renamed', 'testids-dropped', 'notice-under-header', 'new-generation', 'privacy-drift'] as const satisfies readonly Family[];
+export const FIXED_FAMILIES = [
+  'hashes',
+  'testids-renamed',
+  'testids-dropped',
+  'notice-under-header',
+  'notice-renamed',
+  'notice-under-header-renamed',
+  'new-generation',
+  'privacy-drift',
+] as const satisfies readonly Family[];
 
 /** Planted by `privacy-drift` in the composer (a drafted, unsent message). */
 export const DRAFT_MARKER = 'DRAFT-MARKER-7731';
@@ -87,7 +98,14 @@ function token(seed: number, salt: string, input: string, length: number, alphab
 }
 
 /** `Math.random`-free coin: true for about `p` of the inputs. */
-const coin = (seed: number, input: string, p: number) => fnv(`${seed}\u0001${input}`) / 0xffffffff < p;
+function coin(seed: number, input: string, p: number): boolean {
+  // FNV-1a of short, similar strings ("1", "2", …) is poorly spread: finish it with murmur3's mixer.
+  let h = fnv(`${seed}\u0001${input}`);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h / 0xffffffff < p;
+}
 
 // ── parsing and serialising ─────────────────────────────────────────────────
 
@@ -193,6 +211,9 @@ export function renamedTestId(v: string): string {
 const renameTestIds = (html: string) => mapTestIdsInHtml(html, renamedTestId);
 const dropTestIds = (html: string) => mapTestIdsInHtml(html, () => null);
 
+/** The notice's own component names both renamed (issue 11 item 2: found "even when its class is renamed"). */
+const renameNotice = (html: string, seed: number) => renameComponent(renameComponent(html, 'DivNoticeContainer', seed), 'DivSendFailTip', seed);
+
 const MESSAGE_LIST = '[data-e2e="dm-new-message-list"], [class*="DivChatMainContent"], [class*="--DivMessageList"]';
 const NOTICE = '[class*="DivNoticeContainer"]';
 const TIP = '[class*="DivSendFailTip"]';
@@ -218,9 +239,13 @@ function noticeUnderHeader(doc: Document): boolean {
  * A wholly new generation that keeps only the URL: every class, test id, data attribute and id
  * rewritten to opaque tokens (the page's <style> follows), and a share of the wrappers re-nested, so
  * depth-based structure changes too. The words, the svg icons and the composer stay: a failure may
- * still be visible, but nothing known is left to recognise it by.
+ * still be visible, but nothing known is left to recognise it by. Page scripts (and their templates)
+ * are dropped: they would replay today's markup.
  */
 function newGeneration(doc: Document, seed: number): void {
+  // The fixtures' page scripts and their templates replay today's markup (a row that fails later):
+  // a new generation has none of it. Its rehydration JSON stays.
+  for (const el of all(doc, 'template, script')) if (!/json/i.test(el.getAttribute('type') ?? '')) el.remove();
   mapClasses(doc, (t) => `g${token(seed, 'class', t, 6)}`);
   const ids = new Map<string, string>();
   for (const el of all(doc, '[id]')) {
@@ -305,11 +330,13 @@ export function drift(html: string, family: Family, seed = 1): string | null {
   else if (family.startsWith('component:')) out = renameComponent(html, family.slice('component:'.length), seed);
   else if (family === 'testids-renamed') out = renameTestIds(html);
   else if (family === 'testids-dropped') out = dropTestIds(html);
-  else if (family === 'notice-under-header') {
+  else if (family === 'notice-under-header' || family === 'notice-under-header-renamed') {
     const doc = parse(html);
     if (!noticeUnderHeader(doc)) return null;
     out = serialise(doc);
-  } else if (family === 'new-generation') {
+    if (family === 'notice-under-header-renamed') out = renameNotice(out, seed);
+  } else if (family === 'notice-renamed') out = renameNotice(html, seed);
+  else if (family === 'new-generation') {
     const doc = parse(html);
     newGeneration(doc, seed);
     out = serialise(doc);
@@ -331,6 +358,8 @@ export function families(componentNames: readonly string[]): Family[] {
     'testids-renamed',
     'testids-dropped',
     'notice-under-header',
+    'notice-renamed',
+    'notice-under-header-renamed',
     'new-generation',
     'privacy-drift',
   ];

@@ -61,5 +61,5 @@ export function verdictOf(truth: Truth, cause: CauseId | null, outcome: Outcome,
  * right cause and its notice (DESIGN: two independent anchors; the notice wherever TikTok puts it).
  */
 export function isStrict(family: string): boolean {
-  return family === 'hashes' || family === 'testids-renamed' || family === 'testids-dropped' || family === 'notice-under-header' || family.startsWith('component:');
+  return family === 'hashes' || family.startsWith('testids-') || family.startsWith('notice-') || family.startsWith('component:');
 }
