@@ -14,10 +14,15 @@ const components = (html: string): string[] =>
     .sort();
 const testIds = (html: string): string[] => [...html.matchAll(/\sdata-e2e="([^"]*)"/g)].map((m) => m[1]!);
 /** the words a person sees (whitespace-collapsed), scripts and styles left out */
+const wordCache = new Map<string, string>();
 const words = (html: string): string => {
+  const cached = wordCache.get(html);
+  if (cached !== undefined) return cached;
   const doc = parseHtml(html);
   doc.querySelectorAll('script, style, noscript').forEach((e) => e.remove());
-  return (doc.body?.textContent ?? '').replace(/\s+/g, '');
+  const out = (doc.body?.textContent ?? '').replace(/\s+/g, '');
+  wordCache.set(html, out);
+  return out;
 };
 
 const ALL = FIXTURES.map((f) => ({ f, html: fixtureHtml(f.file) }));
