@@ -39,9 +39,9 @@ async function launch(): Promise<{ s: ChromiumSession; logs: string[] }> {
   return { s: session, logs };
 }
 
-/** Requests to TikTok made by the extension: routed ones (its worker and pages) plus websocket handshakes. */
+/** Requests to TikTok made by the extension: routed ones (its worker and pages) plus those to the local IM socket host. */
 function tiktokRequests(session: ChromiumSession): string[] {
-  return [...session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)), ...session.wss.handshakes.map((h) => `ws:${h}`)];
+  return [...session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)), ...session.wss.requests.map((h) => `local:${h.host}${h.path}`)];
 }
 
 /**
