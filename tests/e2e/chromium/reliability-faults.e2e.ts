@@ -138,7 +138,7 @@ describe('Chromium: corrupted storage', () => {
     const { local, session } = await storageDump(s);
     expect(local.settings).toEqual({ hintsEnabled: true, externalChecksAllowed: false });
     expect(session[`tab:${tabId}`]).toMatchObject({ tabId, onMessages: true });
-    expect(session['checks-last']).toMatchObject({ at: expect.any(Number), results: expect.any(Array) });
+    expect(session['checks-last']).toMatchObject({ runId: expect.any(String), startedAt: expect.any(Number), finishedAt: expect.any(Number), results: expect.any(Array) });
 
     // and the background said what it reset
     expect(logs.some((l) => l.includes('settings were unreadable'))).toBe(true);
