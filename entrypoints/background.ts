@@ -9,6 +9,7 @@ import { readSettings, writeSettings } from '../src/state/settings';
 import { buildView, diagnosisOf } from '../src/state/view';
 import { setBadge } from '../src/state/badge';
 import { runChecksForTab, isRunning } from '../src/checks/run';
+import { externalChecksGranted, registerConsentMirror, syncExternalChecksSetting } from '../src/checks/consent';
 import { hintUpdateOf } from '../src/state/hint';
 import type { TabState } from '../src/state/tab-state';
 import type { TabView } from '../src/state/tab-view';
@@ -22,6 +23,7 @@ z.config({ jitless: true });
 
 export default defineBackground(() => {
   // Listeners are registered synchronously, at the top level of the worker.
+  registerConsentMirror();
   registerNetworkObserver({
     event: (tabId, e) => void change(tabId, (s) => applyNetEvent(s, e)),
     navigation: (tabId, nav) => void change(tabId, (s) => applyNavigation(s, nav)),
@@ -69,7 +71,9 @@ export default defineBackground(() => {
   onMessage('anySetSettings', async ({ data }) => {
     const req = z.object({ hintsEnabled: z.boolean().optional(), externalChecksAllowed: z.boolean().optional() }).safeParse(data);
     if (!req.success) return;
-    await writeSettings(Object.fromEntries(Object.entries(req.data).filter(([, v]) => v !== undefined)));
+    await writeSettings(req.data);
+    // No message can switch outside checks on: the background records the browser's permission itself.
+    if (req.data.externalChecksAllowed !== undefined) await syncExternalChecksSetting();
     const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' });
     await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
   });
@@ -88,13 +92,11 @@ export default defineBackground(() => {
 /** Runs the checks for a tab (or for no tab, from a popup elsewhere); results land in its state. */
 async function startChecks(tabId: number | null): Promise<void> {
   const key = tabId ?? -1;
-  const settings = await readSettings();
-  // runChecksForTab marks the tab as running synchronously: the view returned next says so.
+  // runChecksForTab marks the tab as running synchronously (a run in flight is joined): the view
+  // returned next says so. Outside probes ask permissions.contains themselves (src/checks/run.ts).
   runChecksForTab(key, {
-    update: (fn) => change(key, fn),
-    allowExternal: settings.externalChecksAllowed,
-    browser: BROWSER,
-    net: async () => (await readTab(key)).net,
+    update: (id, fn) => change(id, fn),
+    net: async (id) => (await readTab(id)).net,
   }).catch((err) => console.warn('[dm-doctor] check run failed', err));
 }
 
@@ -132,7 +134,8 @@ async function view(tabId: number | null, onTikTok: boolean): Promise<TabView> {
   return buildView(tabId, s, {
     now: Date.now(),
     onTikTok,
-    settings: await readSettings(),
+    // the toggle shows the browser's permission itself, not a stored flag
+    settings: { ...(await readSettings()), externalChecksAllowed: await externalChecksGranted() },
     browser: BROWSER,
     running: isRunning(tabId ?? -1),
     version: browser.runtime.getManifest().version,

@@ -111,7 +111,7 @@ async function measureChecks(s: ChromiumSession) {
     const page = await s.open(CHAT_URL);
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);
     const beforeReq = s.requests.length;
-    const beforeWs = s.wss.handshakes.length;
+    const beforeWs = s.wss.requests.length;
     const result = (await popup.evaluate(`new Promise((resolve) => {
       const root = document.querySelector('[data-testid="popup"]');
       const timer = setTimeout(() => resolve({ error: 'not settled after 20 s' }), 20000);
@@ -126,7 +126,8 @@ async function measureChecks(s: ChromiumSession) {
     })`)) as { ms?: number; error?: string };
     await sleep(300); // late requests of the run still count
     const made = s.requests.slice(beforeReq);
-    const ws = s.wss.handshakes.slice(beforeWs);
+    // requests that reached the local TLS server (the IM socket host: plain HTTPS or websocket)
+    const ws = s.wss.requests.slice(beforeWs).map((r) => `${r.host.split(':')[0]}${r.path}`);
     const tiktok = [...made, ...ws].filter((r) => /(^|\.)tiktok\.com(:\d+)?\//.test(r));
     const statuses = await popup.$$eval('[data-testid="check"]', (els) => els.map((e) => `${e.getAttribute('data-check-id')}=${e.getAttribute('data-status')}`));
     if (result.error) throw new Error(result.error);

@@ -114,7 +114,7 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
 - **Check run**: first thing on a fresh profile (runs are limited to one per 30 s and a failure seen
   later would start one), a healthy routed network: the popup's \`check-again\` is clicked in the popup
   page and the time until \`data-settled\` goes from \`false\` back to \`true\` is measured there;
-  requests = routed requests + websocket handshakes at the local TLS server, TikTok hosts only.
+  requests = routed requests + requests at the local TLS server (the IM socket host), TikTok hosts only.
 - **Heap**: \`Runtime.getHeapUsage\` is per isolate, and the content script shares the page's isolate;
   an isolated world cannot be measured alone with public CDP calls. So the bench loads the same
   5,000-row chat with the same churn in the two browsers at once and reports, after

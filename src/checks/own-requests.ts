@@ -1,19 +1,25 @@
-// The background's own probe requests (webRequest tabId -1). fetch() and WebSocket hide why a
-// request failed; webRequest tells (net::ERR_NAME_NOT_RESOLVED, NS_ERROR_NET_RESET…) and gives the
-// HTTP status of a refused websocket handshake. The network observer records them here.
+// The background's own probe requests (webRequest tabId -1). fetch() hides why a request failed
+// and where a redirect pointed (`redirect: 'manual'` gives an opaque redirect); webRequest tells
+// (net::ERR_NAME_NOT_RESOLVED, NS_ERROR_NET_RESET…, onBeforeRedirect's redirectUrl). The network
+// observer records them here.
 const KEEP_MS = 15_000;
 const errors = new Map<string, { error: string; at: number }>();
-let wsStatus: { code: number; at: number } | null = null;
+const redirects = new Map<string, { to: string; at: number }>();
 
 const keyOf = (url: string) => url.replace(/[?#].*$/, '');
 
-export function recordOwnError(url: string, error: string): void {
-  errors.set(keyOf(url), { error, at: Date.now() });
-  if (errors.size > 20) errors.delete(errors.keys().next().value!);
+function remember<T>(map: Map<string, T & { at: number }>, url: string, value: T): void {
+  map.delete(keyOf(url));
+  map.set(keyOf(url), { ...value, at: Date.now() });
+  if (map.size > 20) map.delete(map.keys().next().value!);
 }
 
-export function recordWebSocketStatus(code: number): void {
-  wsStatus = { code, at: Date.now() };
+export function recordOwnError(url: string, error: string): void {
+  remember(errors, url, { error });
+}
+
+export function recordOwnRedirect(url: string, to: string): void {
+  remember(redirects, url, { to });
 }
 
 /** The browser's error name for our last request to this URL (query ignored), if recent. */
@@ -22,7 +28,14 @@ export function ownErrorFor(url: string): string | null {
   return e && Date.now() - e.at < KEEP_MS ? e.error : null;
 }
 
-/** The handshake status seen in the last 15 s, if any. */
-export function lastWebSocketStatus(): number | null {
-  return wsStatus && Date.now() - wsStatus.at < KEEP_MS ? wsStatus.code : null;
+/** Where our last request to this URL (query ignored) was redirected, if recent. */
+export function ownRedirectFor(url: string): string | null {
+  const r = redirects.get(keyOf(url));
+  return r && Date.now() - r.at < KEEP_MS ? r.to : null;
+}
+
+/** Forgets what was seen for this URL, so a new probe does not read an older answer. */
+export function forgetOwn(url: string): void {
+  errors.delete(keyOf(url));
+  redirects.delete(keyOf(url));
 }

@@ -9,12 +9,15 @@ export const MIN_RUN_INTERVAL_MS = 30_000;
 export const PROBE_TIMEOUT_MS = 4_000;
 
 // Cheap, static, cookie-free targets. Any HTTP answer proves reachability (§3.5): im-api "/" is a
-// 404 and a plain im-ws socket without parameters is rejected at the HTTP level, both fine.
+// 404 and a plain HTTPS request to the IM socket host is refused at the HTTP level, both fine. No
+// probe opens a WebSocket (a WebSocket handshake always carries the person's cookies) and no probe
+// follows a redirect, so a run makes exactly the requests below.
 export const PROBE_URLS = {
   www: 'https://www.tiktok.com/robots.txt',
   imApi: 'https://im-api.tiktok.com/',
-  imWs: 'wss://im-ws.tiktok.com/ws/v2',
-  /** Plain http: a portal that hijacks it redirects off TikTok (used only without consent). */
+  /** the IM socket host, reached with a plain cookie-free HTTPS request (check id `im-websocket`) */
+  imWs: 'https://im-ws.tiktok.com/ws/v2',
+  /** Plain http: a portal that hijacks it redirects off TikTok (used only without the permission). */
   portalViaTikTok: 'http://www.tiktok.com/robots.txt',
   doh: 'https://cloudflare-dns.com/dns-query?name=www.tiktok.com&type=A',
   portal: 'http://connectivitycheck.gstatic.com/generate_204',
@@ -24,7 +27,7 @@ export interface PlannedRequest {
   check: CheckId;
   url: string;
   tiktok: boolean;
-  /** Contacts someone other than TikTok: only after the person allowed external checks. */
+  /** Contacts someone other than TikTok: only while the browser grants its origin. */
   needsConsent: boolean;
 }
 

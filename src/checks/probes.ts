@@ -1,9 +1,12 @@
 import type { DohAnswer } from './dns';
-import type { PortalOutcome, ReachOutcome, TikTokPortalOutcome, WsOutcome } from './verdicts';
+import type { PortalOutcome, ReachOutcome, TikTokPortalOutcome } from './verdicts';
 import { PROBE_TIMEOUT_MS } from './plan';
 
 // The actual probes, run from the background. Cookie-free (`credentials: 'omit'`), never cached,
-// each bounded by a timeout. They return outcomes; verdicts.ts decides what they mean.
+// never following a redirect (`redirect: 'manual'`: an opaque redirect is an answer), each bounded
+// by a timeout. They return outcomes; verdicts.ts decides what they mean. There is no WebSocket
+// probe: a WebSocket handshake always sends the person's cookies, so the IM socket host is reached
+// with probeHttp like the other TikTok hosts.
 
 const now = () => performance.now();
 const elapsed = (t0: number) => Math.round(now() - t0);
@@ -17,7 +20,7 @@ export async function probeHttp(url: string, timeoutMs = PROBE_TIMEOUT_MS): Prom
   const t0 = now();
   try {
     const res = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    // Drain nothing: the status and headers are the answer.
+    // Drain nothing: the status and headers are the answer (an opaque redirect has status 0).
     void res.body?.cancel().catch(() => undefined);
     return { ok: true, status: res.status, ms: elapsed(t0), date: res.headers.get('date'), arrivedAt: Date.now() };
   } catch (err) {
@@ -25,41 +28,9 @@ export async function probeHttp(url: string, timeoutMs = PROBE_TIMEOUT_MS): Prom
   }
 }
 
-export function probeWebSocket(url: string, httpStatus: () => number | null, timeoutMs = PROBE_TIMEOUT_MS): Promise<WsOutcome> {
-  const t0 = now();
-  return new Promise((resolve) => {
-    let done = false;
-    let ws: WebSocket;
-    const finish = (o: WsOutcome) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      try {
-        ws.close();
-      } catch {
-        /* already closed */
-      }
-      resolve(o);
-    };
-    const timer = setTimeout(() => finish({ result: 'timeout', ms: elapsed(t0) }), timeoutMs);
-    try {
-      ws = new WebSocket(url);
-    } catch {
-      finish({ result: 'error', ms: elapsed(t0) });
-      return;
-    }
-    ws.onopen = () => finish({ result: 'open', ms: elapsed(t0) });
-    ws.onerror = () => {
-      const status = httpStatus();
-      finish(status ? { result: 'http-rejected', status, ms: elapsed(t0) } : { result: 'error', ms: elapsed(t0) });
-    };
-    ws.onclose = (ev) => finish({ result: 'closed', code: ev.code, ms: elapsed(t0) });
-  });
-}
-
 export async function probeDoh(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<DohAnswer> {
   try {
-    const res = await fetch(url, { cache: 'no-store', credentials: 'omit', headers: { accept: 'application/dns-json' }, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', headers: { accept: 'application/dns-json' }, signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) return { status: 'error' };
     const body = (await res.json()) as { Status?: number; Answer?: { type?: number; data?: string }[] };
     if (body.Status === 3) return { status: 'nxdomain' };
@@ -83,12 +54,18 @@ export async function probePortal(url: string, timeoutMs = PROBE_TIMEOUT_MS): Pr
   }
 }
 
-export async function probePortalViaTikTok(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<TikTokPortalOutcome> {
+/**
+ * The plain-http request to TikTok, not followed: a redirect is reported with its target, which
+ * fetch hides (an opaque redirect) and webRequest tells (`redirectTarget`, onBeforeRedirect).
+ */
+export async function probePortalViaTikTok(url: string, redirectTarget: () => Promise<string | null>, timeoutMs = PROBE_TIMEOUT_MS): Promise<TikTokPortalOutcome> {
   const t0 = now();
   try {
-    const res = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     void res.body?.cancel().catch(() => undefined);
-    return { ok: true, finalUrl: res.url, status: res.status, ms: elapsed(t0) };
+    const ms = elapsed(t0);
+    if (res.type === 'opaqueredirect') return { ok: true, redirected: true, target: await redirectTarget(), status: res.status, ms };
+    return { ok: true, redirected: false, target: null, status: res.status, ms };
   } catch (err) {
     return { ok: false, error: errorName(err), ms: elapsed(t0) };
   }

@@ -1,111 +1,224 @@
 import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { TabState } from '../state/tab-state';
-import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictOnline, verdictProxy, verdictReach, verdictWebSocket, CHECK_IDS, PROBE_URLS, type CheckResult } from './verdicts';
-import { probeDoh, probeHttp, probePortal, probePortalViaTikTok, probeWebSocket } from './probes';
-import { lastWebSocketStatus, ownErrorFor } from './own-requests';
+import type { CheckRun, TabState } from '../state/tab-state';
+import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictImSocketHost, verdictOnline, verdictProxy, verdictReach, CHECK_IDS, PROBE_URLS, type CheckResult, type DohAnswer, type PortalOutcome, type ReachOutcome, type TikTokPortalOutcome } from './verdicts';
+import { probeDoh, probeHttp, probePortal, probePortalViaTikTok } from './probes';
+import { forgetOwn, ownErrorFor, ownRedirectFor } from './own-requests';
+import { DOH_ORIGIN, PORTAL_ORIGIN } from './external-origins';
 import { classifyError } from '../network/error-class';
 
-// One run of the connectivity checks. Politeness (DESIGN.md): ≤ 6 requests to TikTok per run
-// (this run makes 4), ≤ 1 run per 30 s per browser — later requests get the cached results with
-// their age. Progress is written into the tab's state as each check ends, so a popup shows it and
-// a worker stopped mid-run leaves `running` entries that read back as `skipped: interrupted`.
+// The check orchestrator. Politeness (DESIGN.md): ≤ 6 requests to TikTok per run (this run makes
+// 4 without the outside checks, 3 with them), ≤ 1 run per 30 s per browser.
+//
+// One run at a time per browser, shared: a caller while a run is in flight JOINS it (its tab gets
+// the run's progress and results, same run id). A finished run within 30 s is a cache hit; an
+// unfinished one never is. The run's record is stored (session) when it starts with
+// `finishedAt: null`: found like that by a later worker, the run was cut short by the worker
+// stopping, so it is marked interrupted and a new run is allowed. Progress goes into every joined
+// tab's state as each check ends; a check still `running` there when the worker died reads back as
+// `skipped: interrupted` (orderedResults).
+//
+// Consent is the browser's permission: `mayContact(origin)` (permissions.contains) is asked right
+// before each outside probe, so revoking the permission stops outside checks at once.
 
-const LastRunSchema = z.object({ at: z.number(), results: z.array(CheckResultSchema) });
-const lastRun = storage.defineItem<unknown>('session:checks-last', { fallback: null });
-const active = new Set<number | null>();
-/** The run in progress, whichever tab asked: a second tab waits for it instead of starting another. */
-let inflight: { startedAt: number; runId: string; done: Promise<CheckResult[]> } | null = null;
+const LastRunSchema = z.object({
+  runId: z.string().max(80),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  interrupted: z.boolean().optional(),
+  results: z.array(CheckResultSchema),
+});
+export type LastRun = z.infer<typeof LastRunSchema>;
 
-export function isRunning(tabId: number | null): boolean {
-  return active.has(tabId);
+export interface Probes {
+  /** a cookie-free, non-following HTTPS/HTTP request: any answer is reachable */
+  http(url: string): Promise<ReachOutcome & { date?: string | null; arrivedAt?: number }>;
+  doh(url: string): Promise<DohAnswer>;
+  portal(url: string): Promise<PortalOutcome>;
+  portalViaTikTok(url: string, redirectTarget: () => Promise<string | null>): Promise<TikTokPortalOutcome>;
+}
+
+/** What the orchestrator needs from the browser; unit tests pass fakes. */
+export interface RunEnv {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  newId(): string;
+  loadLast(): Promise<unknown>;
+  saveLast(run: LastRun): Promise<void>;
+  /** `permissions.contains({ origins: [origin] })`: asked before every outside probe */
+  mayContact(origin: string): Promise<boolean>;
+  probes: Probes;
+  online(): boolean;
+  userAgent(): string;
+  /** the browser's error name for our own last request to url (webRequest), if any */
+  ownErrorFor(url: string): string | null;
+  /** where our own last request to url was redirected (webRequest), if any */
+  ownRedirectFor(url: string): string | null;
+  /** forgets what webRequest said about url before a new probe of it */
+  forgetOwn(url: string): void;
 }
 
 export interface RunDeps {
-  update: (fn: (s: TabState) => TabState) => Promise<void>;
-  allowExternal: boolean;
-  browser: 'chrome' | 'firefox';
-  /** the tab's network evidence, for the dns and proxy checks */
-  net: () => Promise<TabState['net']>;
+  /** writes into one tab's state */
+  update: (tabId: number, fn: (s: TabState) => TabState) => Promise<void>;
+  /** a tab's network evidence, for the dns and proxy checks */
+  net: (tabId: number) => Promise<TabState['net']>;
 }
 
-/** Starts a run; the tab counts as running from the moment this is called (synchronously). */
-export async function runChecksForTab(tabId: number | null, deps: RunDeps): Promise<CheckResult[]> {
-  if (active.has(tabId)) return [];
-  active.add(tabId);
-  try {
-    const prev = LastRunSchema.safeParse(await lastRun.getValue());
-    const gate = canRunChecks(prev.success ? prev.data.at : null, Date.now());
-    if (!gate.allowed && prev.success) {
-      const cached = prev.data;
-      await deps.update((s) => ({ ...s, checks: { startedAt: cached.at, finishedAt: cached.at, results: cached.results, runId: `cached-${cached.at}` } }));
-      return cached.results;
+interface ActiveRun {
+  tabs: Set<number>;
+  deps: RunDeps;
+  /** what the joined tabs show; null until the run knows whether it is a cache hit */
+  record: CheckRun | null;
+  done: Promise<CheckResult[]>;
+}
+
+export interface CheckRunner {
+  /** Starts a run, or joins the one in flight; the tab counts as running from this call (synchronously). */
+  request(tabId: number, deps: RunDeps): Promise<CheckResult[]>;
+  isRunning(tabId: number): boolean;
+}
+
+/** How long to wait for a webRequest event that may arrive a moment after fetch settles. */
+const LATE_EVENT_MS = 150;
+
+export function createCheckRunner(env: RunEnv): CheckRunner {
+  let active: ActiveRun | null = null;
+
+  const show = (run: ActiveRun, tabId: number) => run.deps.update(tabId, (s) => (run.record ? { ...s, checks: run.record } : s));
+  const publish = async (run: ActiveRun, record: CheckRun) => {
+    run.record = record;
+    await Promise.all([...run.tabs].map((t) => show(run, t)));
+  };
+
+  async function execute(run: ActiveRun, starter: number): Promise<CheckResult[]> {
+    const runId = env.newId();
+    const stored = LastRunSchema.safeParse(await env.loadLast());
+    const prev = stored.success ? stored.data : null;
+    if (prev && prev.finishedAt === null) {
+      // Started by a worker that is gone (this one runs nothing else): interrupted, not a result.
+      await env.saveLast({ ...prev, finishedAt: env.now(), interrupted: true, results: prev.results.map((r) => (r.status === 'running' ? skipped(r.id, 'check.interrupted') : r)) });
+    } else if (prev && !prev.interrupted && prev.finishedAt !== null && !canRunChecks(prev.finishedAt, env.now()).allowed) {
+      // A finished run less than 30 s old: its results, with their age (finishedAt).
+      await publish(run, { startedAt: prev.startedAt, finishedAt: prev.finishedAt, results: prev.results, runId: `cached-${runId}` });
+      return prev.results;
     }
-    if (inflight) {
-      const shared = inflight;
-      const results = await shared.done;
-      await deps.update((s) => ({ ...s, checks: { startedAt: shared.startedAt, finishedAt: Date.now(), results, runId: shared.runId } }));
-      return results;
-    }
-    const runId = Math.random().toString(36).slice(2);
-    const done = runAll(deps, runId);
-    inflight = { startedAt: Date.now(), runId, done };
-    try {
-      return await done;
-    } finally {
-      inflight = null;
-    }
-  } finally {
-    active.delete(tabId);
+    return runAll(run, runId, starter);
   }
+
+  async function runAll(run: ActiveRun, runId: string, starter: number): Promise<CheckResult[]> {
+    const startedAt = env.now();
+    // Stored unfinished first: a worker stopped mid-run leaves this, and the next caller knows.
+    await env.saveLast({ runId, startedAt, finishedAt: null, results: [] });
+    const results = new Map<string, CheckResult>(CHECK_IDS.map((id) => [id, running(id)]));
+    const progress = () => publish(run, { startedAt, finishedAt: null, results: [...results.values()], runId });
+    const set = async (r: CheckResult) => {
+      results.set(r.id, r);
+      await progress();
+    };
+    let finished = false;
+    try {
+      await progress();
+      await set(verdictOnline(env.online()));
+      await set(verdictBrowserVersion(env.userAgent()));
+      const net = await run.deps.net(starter);
+      await set(verdictProxy(net));
+      // A failed probe carries the browser's own error name when webRequest reported one.
+      const named = async <T extends { ok: boolean; error?: string }>(url: string, o: T): Promise<T> => {
+        // our own timeout aborts the request: the browser's name for that abort is not the cause
+        if (o.ok || o.error === 'timeout') return o;
+        const name = env.ownErrorFor(url) ?? (await env.sleep(LATE_EVENT_MS), env.ownErrorFor(url));
+        return name ? { ...o, error: name } : o;
+      };
+      const http = (url: string) => {
+        env.forgetOwn(url);
+        return env.probes.http(url).then((o) => named(url, o));
+      };
+      const www = http(PROBE_URLS.www).then(async (o) => {
+        await set(verdictReach('reach-www', o));
+        await set(o.ok ? verdictClock(o.date ?? null, o.arrivedAt ?? env.now(), o.ms) : skipped('clock', 'clock.noDate'));
+        return o;
+      });
+      const im = http(PROBE_URLS.imApi).then((o) => set(verdictReach('reach-im-api', o)));
+      const socketHost = http(PROBE_URLS.imWs).then((o) => set(verdictImSocketHost(o)));
+      const portal = (async () => {
+        if (await env.mayContact(PORTAL_ORIGIN)) {
+          await set(verdictCaptivePortal(await env.probes.portal(PROBE_URLS.portal)));
+          return;
+        }
+        const url = PROBE_URLS.portalViaTikTok;
+        env.forgetOwn(url);
+        const target = async () => env.ownRedirectFor(url) ?? (await env.sleep(LATE_EVENT_MS), env.ownRedirectFor(url));
+        const outcome = await env.probes.portalViaTikTok(url, target);
+        await set(verdictCaptivePortalViaTikTok(outcome, (await www).ok));
+      })();
+      const doh = (async () => ((await env.mayContact(DOH_ORIGIN)) ? env.probes.doh(PROBE_URLS.doh) : null))();
+      const [wwwOutcome, dohAnswer] = await Promise.all([www, doh, im, socketHost, portal]);
+      const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns') || (!wwwOutcome.ok && classifyError(wwwOutcome.error) === 'dns');
+      await set(
+        verdictDns({
+          tiktok: wwwOutcome.ok ? 'ok' : dnsErrors ? 'fails' : 'unknown',
+          other: 'unknown',
+          browserSinkhole: net.some((e) => e.sinkhole === true),
+          doh: dohAnswer,
+        }),
+      );
+      const done = [...results.values()];
+      const finishedAt = env.now();
+      await env.saveLast({ runId, startedAt, finishedAt, results: done });
+      finished = true;
+      await publish(run, { startedAt, finishedAt, results: done, runId });
+      return done;
+    } finally {
+      if (!finished) {
+        // Something threw: what did not finish is interrupted, never a pass and never cached.
+        const cut = [...results.values()].map((r) => (r.status === 'running' ? skipped(r.id, 'check.interrupted') : r));
+        const finishedAt = env.now();
+        await env.saveLast({ runId, startedAt, finishedAt, interrupted: true, results: cut }).catch(() => undefined);
+        await publish(run, { startedAt, finishedAt, results: cut, runId }).catch(() => undefined);
+      }
+    }
+  }
+
+  return {
+    request(tabId, deps) {
+      if (active) {
+        const run = active;
+        if (!run.tabs.has(tabId)) {
+          run.tabs.add(tabId);
+          void show(run, tabId).catch(() => undefined);
+        }
+        return run.done;
+      }
+      const run: ActiveRun = { tabs: new Set([tabId]), deps, record: null, done: Promise.resolve([]) };
+      active = run;
+      run.done = execute(run, tabId).finally(() => {
+        if (active === run) active = null;
+      });
+      return run.done;
+    },
+    isRunning: (tabId) => active?.tabs.has(tabId) ?? false,
+  };
 }
 
-async function runAll(deps: RunDeps, runId: string): Promise<CheckResult[]> {
-  const startedAt = Date.now();
-  // Counted from its start: a run cut short (the worker stopped) still counts for the 30 s limit.
-  await lastRun.setValue({ at: startedAt, results: [] });
-  const results = new Map<string, CheckResult>(CHECK_IDS.map((id) => [id, running(id)]));
-  const write = () => deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: null, results: [...results.values()], runId } }));
-  const set = async (r: CheckResult) => {
-    results.set(r.id, r);
-    await write();
-  };
-  await write();
-  await set(verdictOnline(navigator.onLine));
-  await set(verdictBrowserVersion(navigator.userAgent));
-  const net = await deps.net();
-  await set(verdictProxy(net));
-  // A failed probe carries the browser's own error name when webRequest reported one.
-  // The webRequest event may arrive a moment after fetch rejects.
-  const named = async <T extends { ok: boolean; error?: string }>(url: string, o: T): Promise<T> => {
-    // our own timeout aborts the request: the browser's name for that abort is not the cause
-    if (o.ok || o.error === 'timeout') return o;
-    const name = ownErrorFor(url) ?? (await new Promise((r) => setTimeout(r, 150)), ownErrorFor(url));
-    return name ? { ...o, error: name } : o;
-  };
-  const www = probeHttp(PROBE_URLS.www).then((o) => named(PROBE_URLS.www, o)).then(async (o) => {
-    await set(verdictReach('reach-www', o));
-    await set(o.ok ? verdictClock(o.date ?? null, o.arrivedAt ?? Date.now(), o.ms) : skipped('clock', 'clock.noDate'));
-    return o;
-  });
-  const im = probeHttp(PROBE_URLS.imApi).then((o) => named(PROBE_URLS.imApi, o)).then((o) => set(verdictReach('reach-im-api', o)));
-  const ws = probeWebSocket(PROBE_URLS.imWs, lastWebSocketStatus).then((o) => set(verdictWebSocket(o)));
-  const portal = deps.allowExternal
-    ? probePortal(PROBE_URLS.portal).then((o) => set(verdictCaptivePortal(o)))
-    : probePortalViaTikTok(PROBE_URLS.portalViaTikTok).then((o) => set(verdictCaptivePortalViaTikTok(o)));
-  const doh = deps.allowExternal ? probeDoh(PROBE_URLS.doh) : Promise.resolve(null);
-  const [wwwOutcome, dohAnswer] = await Promise.all([www, doh, im, ws, portal]);
-  const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns') || (!wwwOutcome.ok && classifyError(wwwOutcome.error) === 'dns');
-  await set(
-    verdictDns({
-      tiktok: wwwOutcome.ok ? 'ok' : dnsErrors ? 'fails' : 'unknown',
-      other: 'unknown',
-      browserSinkhole: net.some((e) => e.sinkhole === true),
-      doh: dohAnswer,
-    }),
-  );
-  const finished = [...results.values()];
-  await deps.update((s) => ({ ...s, checks: { startedAt, finishedAt: Date.now(), results: finished, runId } }));
-  await lastRun.setValue({ at: Date.now(), results: finished });
-  return finished;
-}
+const lastRun = storage.defineItem<unknown>('session:checks-last', { fallback: null });
+
+/** The background's runner: real probes, session storage, the browser's permissions. */
+const runner = createCheckRunner({
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  newId: () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+  loadLast: () => lastRun.getValue(),
+  saveLast: (run) => lastRun.setValue(run),
+  mayContact: (origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false),
+  probes: { http: (url) => probeHttp(url), doh: (url) => probeDoh(url), portal: (url) => probePortal(url), portalViaTikTok: (url, target) => probePortalViaTikTok(url, target) },
+  online: () => navigator.onLine,
+  userAgent: () => navigator.userAgent,
+  ownErrorFor,
+  ownRedirectFor,
+  forgetOwn,
+});
+
+export const runChecksForTab = (tabId: number, deps: RunDeps): Promise<CheckResult[]> => runner.request(tabId, deps);
+export const isRunning = (tabId: number): boolean => runner.isRunning(tabId);

@@ -40,35 +40,19 @@ export function verdictReach(id: 'reach-www' | 'reach-im-api', outcome: ReachOut
 }
 
 /**
- * 'http-rejected': the server answered the handshake with an HTTP status (a parameterless socket
- * is refused, §3.3). The WebSocket API hides that status, so the background reads it from
- * webRequest for the socket's URL; without it an HTTP refusal looks like 'error'.
+ * The IM socket host (check id `im-websocket`), reached with a plain cookie-free HTTPS request:
+ * any HTTP answer (a 4xx for a request without parameters, an opaque redirect) means the host is
+ * reachable; only network errors and timeouts fail.
  */
-export type WsOutcome =
-  | { result: 'open'; ms: number }
-  | { result: 'http-rejected'; status: number; ms: number }
-  | { result: 'error' | 'closed' | 'timeout'; ms: number; code?: number; error?: string }
-  | { result: 'aborted'; ms: number };
-
-export function verdictWebSocket(outcome: WsOutcome): CheckResult {
+export function verdictImSocketHost(outcome: ReachOutcome): CheckResult {
   const { ms } = outcome;
-  switch (outcome.result) {
-    case 'open':
-    case 'http-rejected': {
-      const params: Reason['params'] = outcome.result === 'open' ? { ms } : { ms, status: outcome.status };
-      return makeResult('im-websocket', ms > SLOW_MS ? 'warn' : 'pass', ms > SLOW_MS ? 'ws.slow' : 'ws.ok', params, { ms });
-    }
-    case 'timeout':
-      return makeResult('im-websocket', 'fail', 'ws.timeout', { ms }, { ms });
-    case 'aborted':
-      return skipped('im-websocket', 'check.interrupted');
-    default: {
-      // Chromium reports a socket reset by the network as net::ERR_FAILED (§5.1): keep the name.
-      const params: Reason['params'] = { ...failureParams(outcome.error ?? '', ms), when: outcome.result };
-      if (outcome.code !== undefined) params.code = outcome.code;
-      return makeResult('im-websocket', 'fail', 'ws.failed', params, { ms });
-    }
+  if (outcome.ok) {
+    const params: Reason['params'] = { ms, status: outcome.status };
+    return makeResult('im-websocket', ms > SLOW_MS ? 'warn' : 'pass', ms > SLOW_MS ? 'ws.slow' : 'ws.ok', params, { ms });
   }
+  if (outcome.error === 'aborted') return skipped('im-websocket', 'check.interrupted');
+  if (outcome.error === 'timeout') return makeResult('im-websocket', 'fail', 'ws.timeout', { ms }, { ms });
+  return makeResult('im-websocket', 'fail', 'ws.failed', failureParams(outcome.error, ms), { ms });
 }
 
 export type PortalOutcome =
@@ -98,18 +82,25 @@ export function verdictCaptivePortal(outcome: PortalOutcome | null): CheckResult
   return makeResult('captive-portal', 'skipped', 'portal.noResult', { status }, { ms });
 }
 
-export type TikTokPortalOutcome = { ok: true; finalUrl: string; status: number; ms: number } | { ok: false; error: string; ms: number };
+export type TikTokPortalOutcome =
+  | { ok: true; redirected: boolean; /** where a redirect pointed, when webRequest told */ target: string | null; status: number; ms: number }
+  | { ok: false; error: string; ms: number };
 
 /**
- * Without consent: fetch PROBE_URLS.portalViaTikTok following redirects; landing on a
- * non-TikTok host means a portal hijacked plain HTTP. If HSTS upgrades the request first, a
- * portal shows as a TLS error instead, which is 'no result' here and a tls class in the evidence.
+ * Without the permission: a plain-http request to TikTok, redirects not followed. A redirect off
+ * TikTok means a portal hijacked plain HTTP. A redirect to TikTok's own https (TikTok's upgrade,
+ * or the browser's HSTS upgrade, which never reaches the network) proves nothing by itself, so it
+ * passes only when TikTok's https answered in the same run (`httpsReachable`).
  */
-export function verdictCaptivePortalViaTikTok(outcome: TikTokPortalOutcome): CheckResult {
+export function verdictCaptivePortalViaTikTok(outcome: TikTokPortalOutcome, httpsReachable: boolean): CheckResult {
   const { ms } = outcome;
   if (!outcome.ok) return makeResult('captive-portal', 'skipped', 'portal.noResult', { ms, via: 'tiktok' }, { ms });
-  if (hostRole(outcome.finalUrl) === null) {
-    return makeResult('captive-portal', 'fail', 'portal.detected', { status: outcome.status, via: 'tiktok' }, { ms, detail: { cause: 'captive-portal' } });
+  if (outcome.redirected) {
+    if (outcome.target === null) return makeResult('captive-portal', 'skipped', 'portal.noResult', { ms, via: 'tiktok' }, { ms });
+    if (hostRole(outcome.target) === null) {
+      return makeResult('captive-portal', 'fail', 'portal.detected', { status: outcome.status, via: 'tiktok' }, { ms, detail: { cause: 'captive-portal' } });
+    }
+    if (!httpsReachable) return makeResult('captive-portal', 'skipped', 'portal.noResult', { ms, via: 'tiktok' }, { ms });
   }
   return makeResult('captive-portal', 'pass', 'portal.none', { via: 'tiktok' }, { ms });
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fromBeforeRedirect, fromCompleted, fromErrorOccurred, type NetEvent, type WebRequestDetails } from './evidence';
 import { isMessagesRoute, whereOf } from '../page/route';
-import { recordOwnError, recordWebSocketStatus } from '../checks/own-requests';
+import { recordOwnError, recordOwnRedirect } from '../checks/own-requests';
 
 // Observe-only webRequest listeners on TikTok's hosts (never blocking, never reading bodies).
 // Registered synchronously at the top level of the background so every wake re-registers them.
@@ -46,10 +46,9 @@ export function registerNetworkObserver(sink: NetworkSink): void {
     route(d, fromCompleted(d as unknown as WebRequestDetails));
     started.delete(d.requestId);
   }, filter);
-  // The background's own im-ws handshake (tabId -1): its HTTP status tells "reachable but refused".
-  wr.onHeadersReceived.addListener((d) => {
-    if (d.tabId < 0 && d.type === 'websocket') recordWebSocketStatus(d.statusCode);
-    return undefined;
-  }, { urls: ['wss://im-ws.tiktok.com/*'] });
-  wr.onBeforeRedirect.addListener((d) => route(d, fromBeforeRedirect(d as unknown as WebRequestDetails)), filter);
+  wr.onBeforeRedirect.addListener((d) => {
+    // the background's own probes (tabId -1) do not follow redirects: this is where one pointed
+    if (d.tabId < 0) recordOwnRedirect(d.url, d.redirectUrl);
+    route(d, fromBeforeRedirect(d as unknown as WebRequestDetails));
+  }, filter);
 }

@@ -23,8 +23,20 @@ export async function readSettings(): Promise<Settings> {
   return parsed.data;
 }
 
-export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await readSettings()), ...patch };
+/**
+ * The person's own settings (hints). `externalChecksAllowed` is not writable here, whatever the
+ * patch holds: it mirrors the browser's permission (src/checks/consent.ts).
+ */
+export async function writeSettings(patch: Partial<Pick<Settings, 'hintsEnabled'>>): Promise<Settings> {
+  const next = { ...(await readSettings()) };
+  if (typeof patch.hintsEnabled === 'boolean') next.hintsEnabled = patch.hintsEnabled;
+  await item.setValue(next);
+  return next;
+}
+
+/** Only for src/checks/consent.ts: the mirror of `permissions.contains` for the outside-check origins. */
+export async function mirrorExternalChecks(granted: boolean): Promise<Settings> {
+  const next = { ...(await readSettings()), externalChecksAllowed: granted };
   await item.setValue(next);
   return next;
 }

@@ -14,11 +14,10 @@ export function Controls({ view, onRecheck, onSettings }: { view: TabView; onRec
   };
   const toggleExternal = async () => {
     const want = !view.settings.externalChecksAllowed;
-    // The permission prompt must come from this click (a user gesture).
-    const ok = want
-      ? await browser.permissions.request({ origins: EXTERNAL_CHECK_ORIGINS }).catch(() => false)
-      : await browser.permissions.remove({ origins: EXTERNAL_CHECK_ORIGINS }).then(() => true, () => true);
-    onSettings({ externalChecksAllowed: want && ok });
+    // The permission prompt must come from this click (a user gesture): nothing is awaited before it.
+    await (want ? browser.permissions.request({ origins: EXTERNAL_CHECK_ORIGINS }) : browser.permissions.remove({ origins: EXTERNAL_CHECK_ORIGINS })).catch(() => false);
+    // The background looks at the permission itself (permissions.contains); the value sent is not trusted.
+    onSettings({ externalChecksAllowed: want });
   };
   const reportWrong = async () => {
     await copy();

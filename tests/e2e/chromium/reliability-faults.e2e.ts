@@ -39,9 +39,9 @@ async function launch(): Promise<{ s: ChromiumSession; logs: string[] }> {
   return { s: session, logs };
 }
 
-/** Requests to TikTok made by the extension: routed ones (its worker and pages) plus websocket handshakes. */
+/** Requests to TikTok made by the extension: routed ones (its worker and pages) plus those to the local IM socket host. */
 function tiktokRequests(session: ChromiumSession): string[] {
-  return [...session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)), ...session.wss.handshakes.map((h) => `ws:${h}`)];
+  return [...session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)), ...session.wss.requests.map((h) => `local:${h.host}${h.path}`)];
 }
 
 /**
@@ -138,7 +138,7 @@ describe('Chromium: corrupted storage', () => {
     const { local, session } = await storageDump(s);
     expect(local.settings).toEqual({ hintsEnabled: true, externalChecksAllowed: false });
     expect(session[`tab:${tabId}`]).toMatchObject({ tabId, onMessages: true });
-    expect(session['checks-last']).toMatchObject({ at: expect.any(Number), results: expect.any(Array) });
+    expect(session['checks-last']).toMatchObject({ runId: expect.any(String), startedAt: expect.any(Number), finishedAt: expect.any(Number), results: expect.any(Array) });
 
     // and the background said what it reset
     expect(logs.some((l) => l.includes('settings were unreadable'))).toBe(true);

@@ -7,7 +7,9 @@ import { startWssServer, type WssServer } from './wss-server';
 
 // Real Chromium (the Debian binary) with the built extension loaded, a fresh profile per session.
 // context.route serves TikTok from fixtures and also catches the service worker's fetches; the IM
-// websocket goes to a local TLS server through --host-resolver-rules (routing misses websockets).
+// socket host (im-ws.tiktok.com: websockets, and the im-websocket check's plain HTTPS probe) goes
+// to a local TLS server through --host-resolver-rules (routing misses websockets; the server sees
+// the request headers as sent).
 
 export type Answer = { continue: true } | { status?: number; body?: string; headers?: Record<string, string>; contentType?: string } | { abort: string } | 'hang';
 export type Handler = (url: URL, route: Route) => Answer | undefined;
@@ -42,6 +44,8 @@ export interface LaunchOptions {
   localHosts?: string[];
   /** show the browser window (npm run demo with a display) */
   headed?: boolean;
+  /** a profile folder to reuse (kept on close); default: a fresh one, removed on close */
+  profile?: string;
 }
 
 export function fixtureHtml(file: string): string {
@@ -52,7 +56,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   const extensionDir = requireBuild(opts.extensionDir);
   const executablePath = chromiumPath();
   const wss = await startWssServer();
-  const profile = mkdtempSync(join(tmpdir(), 'dmd-chromium-'));
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'dmd-chromium-'));
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   // Chromium picks the extension's locale from LANGUAGE (with chromium-l10n installed).
   if (opts.locale) Object.assign(env, { LANGUAGE: opts.locale, LANG: `${opts.locale}_FR.UTF-8`, LC_ALL: '' });
@@ -91,7 +95,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   const requests: string[] = [];
   const extensionRequests: string[] = [];
 
-  const local = new Set(opts.localHosts ?? []);
+  const local = new Set(['im-ws.tiktok.com', ...(opts.localHosts ?? [])]);
   await context.route((url) => !local.has(url.host), async (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'chrome-extension:') return route.continue();
@@ -170,7 +174,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       // a stuck browser must not hang the suite
       await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);
       await wss.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
   return session;

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 // A local TLS server standing in for TikTok hosts that Playwright's routing cannot serve
-// (websockets, reference §5.1): Chromium reaches it through --host-resolver-rules.
+// (websockets, reference §5.1) or whose requests a test must see as the server does (headers:
+// the im-websocket probe must arrive without a Cookie). Chromium reaches it through
+// --host-resolver-rules.
 
 export function makeCert(names: string[]): { key: Buffer; cert: Buffer; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dmd-cert-'));
@@ -22,6 +24,8 @@ export interface WssServer {
   /** how to answer the next handshakes: accept (101) or refuse with an HTTP status */
   mode: 'accept' | number | 'reset';
   handshakes: string[];
+  /** every request that reached the server (plain HTTPS or websocket upgrade), with its headers */
+  requests: { host: string; path: string; websocket: boolean; headers: IncomingHttpHeaders }[];
   /** plain HTTPS requests (for hosts mapped here), e.g. a redirect routing cannot express */
   onHttp: (req: IncomingMessage, res: ServerResponse) => void;
   close(): Promise<void>;
@@ -29,9 +33,17 @@ export interface WssServer {
 
 export async function startWssServer(): Promise<WssServer> {
   const { key, cert } = makeCert(['*.tiktok.com', 'tiktok.com']);
-  const state: WssServer = { port: 0, mode: 'accept', handshakes: [], onHttp: (_req, res) => res.writeHead(400).end(), close: async () => undefined };
-  const server: Server = createServer({ key, cert }, (req, res) => state.onHttp(req, res));
+  const state: WssServer = { port: 0, mode: 'accept', handshakes: [], requests: [], onHttp: (_req, res) => res.writeHead(400).end(), close: async () => undefined };
+  const log = (req: IncomingMessage, websocket: boolean) =>
+    state.requests.push({ host: String(req.headers.host ?? ''), path: req.url?.split('?')[0] ?? '', websocket, headers: req.headers });
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    log(req, false);
+    // 'reset' stands for a host that cannot be reached: the connection dies without an answer
+    if (state.mode === 'reset') return void req.socket.destroy();
+    state.onHttp(req, res);
+  });
   server.on('upgrade', (req, socket) => {
+    log(req, true);
     state.handshakes.push(`${req.headers.host}${req.url?.split('?')[0]}`);
     if (state.mode === 'reset') return socket.destroy();
     if (typeof state.mode === 'number') {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   REASON_KEYS, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictOnline, verdictProxy, verdictReach,
-  verdictWebSocket, type CheckResult,
+  verdictImSocketHost, type CheckResult,
 } from '../../../src/checks/verdicts';
 import type { NetEvent } from '../../../src/network/evidence';
 
@@ -44,21 +44,19 @@ describe('verdictReach', () => {
   });
 });
 
-describe('verdictWebSocket', () => {
-  it('opened or refused over HTTP = reachable', () => {
-    expect(verdictWebSocket({ result: 'open', ms: 200 })).toMatchObject({ id: 'im-websocket', status: 'pass', reason: { key: 'ws.ok' } });
-    expect(verdictWebSocket({ result: 'http-rejected', status: 400, ms: 200 }))
-      .toMatchObject({ status: 'pass', reason: { key: 'ws.ok', params: { status: 400, ms: 200 } } });
-    expect(verdictWebSocket({ result: 'open', ms: 2_000 }).status).toBe('warn');
+describe('verdictImSocketHost (check im-websocket, a plain cookie-free HTTPS request)', () => {
+  it('any HTTP answer = reachable, a refusal (4xx) and an opaque redirect (status 0) included', () => {
+    expect(verdictImSocketHost({ ok: true, status: 400, ms: 200 }))
+      .toMatchObject({ id: 'im-websocket', status: 'pass', reason: { key: 'ws.ok', params: { status: 400, ms: 200 } } });
+    expect(verdictImSocketHost({ ok: true, status: 0, ms: 200 }).status).toBe('pass');
+    expect(verdictImSocketHost({ ok: true, status: 404, ms: 2_000 })).toMatchObject({ status: 'warn', reason: { key: 'ws.slow' } });
   });
 
-  it('error / close before open / timeout fail', () => {
-    expect(verdictWebSocket({ result: 'timeout', ms: 4_000 })).toMatchObject({ status: 'fail', reason: { key: 'ws.timeout' } });
-    expect(verdictWebSocket({ result: 'closed', code: 1006, ms: 50 }))
-      .toMatchObject({ status: 'fail', reason: { key: 'ws.failed', params: { when: 'closed', code: 1006, ms: 50 } } });
-    expect(verdictWebSocket({ result: 'error', error: 'net::ERR_CONNECTION_RESET', ms: 50 }).reason.params)
-      .toMatchObject({ when: 'error', cls: 'connection-reset' });
-    expect(verdictWebSocket({ result: 'aborted', ms: 1 }).status).toBe('skipped');
+  it('network errors and timeouts fail; an interrupted probe is skipped', () => {
+    expect(verdictImSocketHost({ ok: false, error: 'timeout', ms: 4_000 })).toMatchObject({ status: 'fail', reason: { key: 'ws.timeout' } });
+    expect(verdictImSocketHost({ ok: false, error: 'net::ERR_CONNECTION_RESET', ms: 50 }))
+      .toMatchObject({ status: 'fail', reason: { key: 'ws.failed', params: { cls: 'connection-reset' } } });
+    expect(verdictImSocketHost({ ok: false, error: 'aborted', ms: 1 })).toMatchObject({ status: 'skipped', reason: { key: 'check.interrupted' } });
   });
 });
 
@@ -91,12 +89,22 @@ describe('verdictCaptivePortal (Chrome rule)', () => {
   });
 });
 
-describe('verdictCaptivePortalViaTikTok', () => {
-  it('landing off TikTok is a portal; staying on TikTok is not', () => {
-    expect(verdictCaptivePortalViaTikTok({ ok: true, finalUrl: 'http://login.hotel-wifi.example/portal?mac=1', status: 200, ms: 90 }))
+describe('verdictCaptivePortalViaTikTok (plain http, redirects not followed)', () => {
+  it('a redirect off TikTok is a portal', () => {
+    expect(verdictCaptivePortalViaTikTok({ ok: true, redirected: true, target: 'http://login.hotel-wifi.example/portal?mac=1', status: 0, ms: 90 }, false))
       .toMatchObject({ status: 'fail', reason: { key: 'portal.detected', params: { via: 'tiktok' } } });
-    expect(verdictCaptivePortalViaTikTok({ ok: true, finalUrl: 'https://www.tiktok.com/robots.txt', status: 200, ms: 90 }).status).toBe('pass');
-    expect(verdictCaptivePortalViaTikTok({ ok: false, error: 'TypeError', ms: 90 }).status).toBe('skipped');
+  });
+
+  it('a redirect to TikTok passes only when TikTok https answered in the same run', () => {
+    const toTikTok = { ok: true as const, redirected: true, target: 'https://www.tiktok.com/robots.txt', status: 0, ms: 90 };
+    expect(verdictCaptivePortalViaTikTok(toTikTok, true).status).toBe('pass');
+    expect(verdictCaptivePortalViaTikTok(toTikTok, false)).toMatchObject({ status: 'skipped', reason: { key: 'portal.noResult' } });
+  });
+
+  it('TikTok answering plain http itself passes; an unknown redirect target or a network error is no result', () => {
+    expect(verdictCaptivePortalViaTikTok({ ok: true, redirected: false, target: null, status: 200, ms: 90 }, true).status).toBe('pass');
+    expect(verdictCaptivePortalViaTikTok({ ok: true, redirected: true, target: null, status: 0, ms: 90 }, true).status).toBe('skipped');
+    expect(verdictCaptivePortalViaTikTok({ ok: false, error: 'TypeError', ms: 90 }, true).status).toBe('skipped');
   });
 });
 
@@ -148,7 +156,7 @@ describe('verdictProxy', () => {
 describe('reason keys', () => {
   it('every verdict speaks in catalogue keys', () => {
     const samples = [
-      verdictOnline(false), verdictReach('reach-www', { ok: false, error: 'x', ms: 1 }), verdictWebSocket({ result: 'closed', ms: 1 }),
+      verdictOnline(false), verdictReach('reach-www', { ok: false, error: 'x', ms: 1 }), verdictImSocketHost({ ok: false, error: 'network', ms: 1 }),
       verdictCaptivePortal({ ok: true, status: 503, bodyBytes: 0, ms: 1 }), verdictClock(null, 0, 0), verdictProxy([]),
     ];
     samples.forEach(expectKnownKey);
