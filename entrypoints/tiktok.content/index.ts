@@ -6,11 +6,13 @@ import { sendMessage, onMessage } from '../../src/messaging/protocol';
 import type { PageReport } from '../../src/messaging/page-report';
 import { createHintController } from './hint-controller';
 
-// Runs on every TikTok page and frame (the business chat lives in an iframe) but does nothing
-// until the route is /messages: no observer, no timer, no message elsewhere.
+// Runs on every page and frame of https://www.tiktok.com (the business chat lives in a same-origin
+// iframe) but does nothing until the route is /messages: no observer, no timer, no message
+// elsewhere. It never posts to the page: WXT's "content script started" window.postMessage is off.
 export default defineContentScript({
-  matches: ['*://*.tiktok.com/*'],
+  matches: ['https://www.tiktok.com/*'],
   allFrames: true,
+  noScriptStartedPostMessage: true,
   runAt: 'document_idle',
   main(ctx) {
     start(ctx);
