@@ -3,6 +3,16 @@ import { mergeLocales } from './scripts/locales';
 import { EXTERNAL_CHECK_ORIGINS } from './src/checks/external-origins';
 
 const TIKTOK_HOSTS = ['*://*.tiktok.com/*', 'wss://*.tiktok.com/*'];
+// Extension pages and the background (DESIGN.md, trust boundary): scripts and styles from the
+// package only, images from the package (and data: URLs), connections to TikTok (https, the IM
+// socket, the plain-http portal probe) and the consented external origins, nothing else.
+const CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  ["connect-src 'self' https://*.tiktok.com wss://*.tiktok.com http://www.tiktok.com", ...EXTERNAL_CHECK_ORIGINS.map((o) => o.replace(/\/\*$/, ''))].join(' '),
+].join('; ');
 
 export default defineConfig({
   imports: false,
@@ -23,6 +33,8 @@ export default defineConfig({
       optional_host_permissions: EXTERNAL_CHECK_ORIGINS,
       action: { default_title: '__MSG_extName__' },
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+      // MV3 takes an object, MV2 (Firefox) a string
+      content_security_policy: browser === 'firefox' ? CSP : { extension_pages: CSP },
     };
     if (e2e) {
       // Test build only: browser permission prompts cannot be clicked by tests.

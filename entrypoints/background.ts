@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../src/messaging/protocol';
 import { PageReportSchema } from '../src/state/tab-state';
 import { registerNetworkObserver } from '../src/network/observer';
-import { readTab, updateTab, removeTab, mostRecentTab } from '../src/state/tab-store';
-import { applyNavigation, applyNetEvent, applyPageReport } from '../src/state/tab-events';
+import { readTab, updateTab, removeTab, purgeStaleTabs } from '../src/state/tab-store';
+import { applyAnswer, applyNavigation, applyNetEvent, applyPageReport } from '../src/state/tab-events';
+import { QUESTION_IDS } from '../src/diagnosis/rules';
+import { isTikTokUrl as isTikTok, pickTab, senderIncognito, visibleTab } from '../src/state/tab-access';
 import { readSettings, writeSettings } from '../src/state/settings';
 import { buildView, diagnosisOf } from '../src/state/view';
 import { setBadge } from '../src/state/badge';
@@ -16,7 +18,10 @@ import type { TabView } from '../src/state/tab-view';
 import { z } from 'zod';
 
 const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
-const isTikTok = (url: string | undefined) => !!url && /^https?:\/\/([a-z0-9-]+\.)*tiktok\.com(\/|$)/i.test(url);
+/** Checks run from a popup with no TikTok tab keep their state here, one key per window kind. */
+const noTab = (incognito: boolean) => (incognito ? -2 : -1);
+/** Every promise the background starts on its own is handled: a failure is logged, never unhandled. */
+const logged = (what: string) => (err: unknown) => console.warn(`[dm-doctor] ${what} failed:`, err);
 
 // The extension CSP forbids eval: tell zod not to try its Function-based fast path.
 z.config({ jitless: true });
@@ -25,9 +30,11 @@ export default defineBackground(() => {
   // Listeners are registered synchronously, at the top level of the worker.
   registerConsentMirror();
   registerNetworkObserver({
-    event: (tabId, e) => void change(tabId, (s) => applyNetEvent(s, e)),
-    navigation: (tabId, nav) => void change(tabId, (s) => applyNavigation(s, nav)),
+    event: (tabId, e) => void change(tabId, (s) => applyNetEvent(s, e)).catch(logged('a network event')),
+    navigation: (tabId, nav) => void change(tabId, (s) => applyNavigation(s, nav)).catch(logged('a navigation')),
   });
+  // State of tabs closed while the worker was stopped, and of check runs with no tab, goes at once.
+  purgeStaleTabs().catch(logged('the stale-state purge'));
 
   onMessage('contentPageReport', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
@@ -46,26 +53,34 @@ export default defineBackground(() => {
     await change(sender.tab.id, (s) => ({ ...s, dismissed: [...s.dismissed.filter((d) => d !== parsed.data.failureId), parsed.data.failureId].slice(-50) }));
   });
 
-  onMessage('popupGetView', async ({ data }) => {
-    const req = z.object({ tabId: z.number().int().nullable(), activeTabId: z.number().int().nullable(), activeUrl: z.string().nullable() }).safeParse(data);
-    if (!req.success) return view(null, false);
-    const target = await pickTab(req.data);
-    return view(target.tabId, target.onTikTok);
+  // Popup messages: senders are checked by the messenger (SENDER_POLICY); each names its window
+  // kind, and a tab of the other kind is answered as no tab at all (a not-tiktok view).
+  const PopupTab = { incognito: z.boolean().optional() };
+  onMessage('popupGetView', async ({ data, sender }) => {
+    const req = z.object({ tabId: z.number().int().nullable(), activeTabId: z.number().int().nullable(), activeUrl: z.string().nullable(), ...PopupTab }).safeParse(data);
+    const incognito = senderIncognito(sender, req.success ? req.data.incognito : undefined);
+    if (!req.success) return view(null, false, incognito);
+    const target = await pickTab(req.data, incognito);
+    return view(target.tabId, target.onTikTok, incognito);
   });
 
-  onMessage('popupRunChecks', async ({ data }) => {
-    const req = z.object({ tabId: z.number().int().nullable() }).safeParse(data);
-    const tabId = req.success ? req.data.tabId : null;
-    const onTikTok = tabId != null && isTikTok(await tabUrl(tabId));
-    await startChecks(tabId);
-    return view(tabId, onTikTok);
+  onMessage('popupRunChecks', async ({ data, sender }) => {
+    const req = z.object({ tabId: z.number().int().nullable(), ...PopupTab }).safeParse(data);
+    const incognito = senderIncognito(sender, req.success ? req.data.incognito : undefined);
+    const tab = req.success ? await visibleTab(req.data.tabId, incognito) : null;
+    const tabId = tab && req.success ? req.data.tabId : null;
+    await startChecks(tabId, incognito);
+    return view(tabId, isTikTok(tab?.url), incognito);
   });
 
-  onMessage('popupAnswer', async ({ data }) => {
-    const req = z.object({ tabId: z.number().int(), questionId: z.string().max(40), answer: z.boolean() }).safeParse(data);
-    if (!req.success) return view(null, false);
-    await change(req.data.tabId, (s) => ({ ...s, answers: { ...s.answers, [req.data.questionId]: req.data.answer } }));
-    return view(req.data.tabId, true);
+  const Answer = z.object({ tabId: z.number().int(), questionId: z.enum(QUESTION_IDS), answer: z.boolean(), ...PopupTab });
+  onMessage('popupAnswer', async ({ data, sender }) => {
+    const req = Answer.safeParse(data);
+    const incognito = senderIncognito(sender, req.success ? req.data.incognito : undefined);
+    const tab = req.success ? await visibleTab(req.data.tabId, incognito) : null;
+    if (!req.success || !tab || !isTikTok(tab.url)) return view(null, false, incognito);
+    await change(req.data.tabId, (s) => applyAnswer(s, req.data.questionId, req.data.answer));
+    return view(req.data.tabId, true, incognito);
   });
 
   onMessage('anySetSettings', async ({ data }) => {
@@ -78,27 +93,35 @@ export default defineBackground(() => {
     await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void removeTab(tabId));
+  // Through the tab's update chain: an event still queued for the tab cannot recreate its state.
+  browser.tabs.onRemoved.addListener((tabId) => void removeTab(tabId).catch(logged('removing a closed tab')));
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // Without the `tabs` permission, tab.url is only visible for TikTok tabs: no url means elsewhere.
     // Checked once loading completes: while loading, tab.url can still be the previous page.
     // Only tabs we already know: other sites' tabs get no state at all.
     if (info.status === 'complete' && !isTikTok(tab.url)) {
-      void readTab(tabId).then((s) => (s.where || s.onMessages ? change(tabId, (t) => applyNavigation(t, { where: '', onMessages: false, requestId: null, at: Date.now() })) : undefined));
+      void readTab(tabId)
+        .then((s) => (s.where || s.onMessages ? change(tabId, (t) => applyNavigation(t, { where: '', onMessages: false, requestId: null, at: Date.now() })) : undefined))
+        .catch(logged('leaving TikTok'));
     }
   });
 });
 
 /** Runs the checks for a tab (or for no tab, from a popup elsewhere); results land in its state. */
-async function startChecks(tabId: number | null): Promise<void> {
-  const key = tabId ?? -1;
+async function startChecks(tabId: number | null, incognito: boolean): Promise<void> {
+  const key = tabId ?? noTab(incognito);
   // runChecksForTab marks the tab as running synchronously (a run in flight is joined): the view
   // returned next says so. Outside probes ask permissions.contains themselves (src/checks/run.ts).
   runChecksForTab(key, {
     update: (id, fn) => change(id, fn),
     net: async (id) => (await readTab(id)).net,
-  }).catch((err) => console.warn('[dm-doctor] check run failed', err));
+  })
+    .catch(logged('a check run'))
+    // A run with no tab is kept only while a popup may still be reading it.
+    .finally(() => tabId == null && setTimeout(() => void (isRunning(key) ? undefined : removeTab(key).catch(logged('dropping a no-tab run'))), NO_TAB_KEEP_MS));
 }
+
+const NO_TAB_KEEP_MS = 60_000;
 
 async function change(tabId: number, fn: (s: TabState) => TabState | void): Promise<void> {
   const s = await updateTab(tabId, fn);
@@ -106,6 +129,7 @@ async function change(tabId: number, fn: (s: TabState) => TabState | void): Prom
 }
 
 async function push(tabId: number, s: TabState): Promise<void> {
+  if (tabId < 0) return; // a check run with no tab: no badge, no hint
   const settings = await readSettings();
   const d = diagnosisOf(s, Date.now());
   await setBadge(tabId, d);
@@ -113,31 +137,15 @@ async function push(tabId: number, s: TabState): Promise<void> {
   await sendMessage('backgroundHintUpdate', update, tabId).catch(() => undefined); // no content script there
 }
 
-async function tabUrl(tabId: number): Promise<string | undefined> {
-  try {
-    return (await browser.tabs.get(tabId)).url;
-  } catch {
-    return undefined;
-  }
-}
-
-async function pickTab(req: { tabId: number | null; activeTabId: number | null; activeUrl: string | null }): Promise<{ tabId: number | null; onTikTok: boolean }> {
-  if (req.tabId != null) return { tabId: req.tabId, onTikTok: isTikTok(await tabUrl(req.tabId)) };
-  if (req.activeTabId != null && isTikTok(req.activeUrl ?? (await tabUrl(req.activeTabId)))) return { tabId: req.activeTabId, onTikTok: true };
-  const recent = await mostRecentTab();
-  if (recent != null && isTikTok(await tabUrl(recent))) return { tabId: recent, onTikTok: true };
-  return { tabId: req.activeTabId, onTikTok: false };
-}
-
-async function view(tabId: number | null, onTikTok: boolean): Promise<TabView> {
-  const s = await readTab(tabId ?? -1);
+async function view(tabId: number | null, onTikTok: boolean, incognito: boolean): Promise<TabView> {
+  const s = await readTab(tabId ?? noTab(incognito));
   return buildView(tabId, s, {
     now: Date.now(),
     onTikTok,
     // the toggle shows the browser's permission itself, not a stored flag
     settings: { ...(await readSettings()), externalChecksAllowed: await externalChecksGranted() },
     browser: BROWSER,
-    running: isRunning(tabId ?? -1),
+    running: isRunning(tabId ?? noTab(incognito)),
     version: browser.runtime.getManifest().version,
     browserVersion: navigator.userAgent.match(/(?:Chrome|Firefox)\/([\d.]+)/)?.[1] ?? 'unknown',
   });

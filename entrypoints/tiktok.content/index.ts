@@ -5,12 +5,15 @@ import { watchMessages, type Watcher } from '../../src/page/watcher';
 import { sendMessage, onMessage } from '../../src/messaging/protocol';
 import type { PageReport } from '../../src/messaging/page-report';
 import { createHintController } from './hint-controller';
+import { redactText } from '../../src/tiktok/redact';
 
-// Runs on every TikTok page and frame (the business chat lives in an iframe) but does nothing
-// until the route is /messages: no observer, no timer, no message elsewhere.
+// Runs on every page and frame of https://www.tiktok.com (the business chat lives in a same-origin
+// iframe) but does nothing until the route is /messages: no observer, no timer, no message
+// elsewhere. It never posts to the page: WXT's "content script started" window.postMessage is off.
 export default defineContentScript({
-  matches: ['*://*.tiktok.com/*'],
+  matches: ['https://www.tiktok.com/*'],
   allFrames: true,
+  noScriptStartedPostMessage: true,
   runAt: 'document_idle',
   main(ctx) {
     start(ctx);
@@ -30,7 +33,10 @@ function start(ctx: ContentScriptContext): void {
   };
   let last: PageReport | null = null;
   let resent = -1;
-  const send = (r: PageReport) => {
+  const send = (raw: PageReport) => {
+    // Kept text leaves the page redacted (@handles, ids); the background redacts again.
+    const n = raw.observation?.notice;
+    const r = n && raw.observation ? { ...raw, observation: { ...raw.observation, notice: { ...n, text: redactText(n.text) } } } : raw;
     last = r;
     hint.onReport(r);
     sendMessage('contentPageReport', r).catch(() => undefined);

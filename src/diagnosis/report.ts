@@ -1,10 +1,12 @@
 import type { Diagnosis } from './types';
 import type { PageReport } from '../messaging/page-report';
 import type { NetFact } from './evidence';
+import { redactText, redactUrl } from '../tiktok/redact';
 
 // The copyable report. It is built only from already-redacted evidence: classes, counts, host + path,
 // check statuses, TikTok's own notice text. Never message text, names, handles, cookies, tokens or
-// queries. `redactText` is a last line of defence for anything that slipped through.
+// queries. The one redactor (src/tiktok/redact.ts) runs again over every URL and the notice: a last
+// line of defence for anything that slipped through.
 
 export interface ReportInput {
   state: string;
@@ -18,13 +20,6 @@ export interface ReportInput {
   version: string;
 }
 
-export function redactText(s: string): string {
-  return s
-    .replace(/[?#][^\s]*/g, '')
-    .replace(/@[\w.-]+/g, '@[handle]')
-    .replace(/\b\d{5,}\b/g, '[id]');
-}
-
 export function reportJson(r: ReportInput): Record<string, unknown> {
   const d = r.diagnosis;
   const o = r.page?.observation;
@@ -34,11 +29,11 @@ export function reportJson(r: ReportInput): Record<string, unknown> {
     time: new Date(r.at).toISOString(),
     state: r.state,
     page: o ? { generation: o.generation, page: o.page, composer: o.composer, failures: o.failures.total, fresh: r.page?.fresh ?? false, recognition: r.page?.recognition } : null,
-    notice: d?.notice ?? null,
+    notice: d?.notice ? redactText(d.notice) : null,
     ranking: d?.ranked.map((c) => ({ cause: c.id, p: Math.round(c.p * 100) / 100, confidence: c.confidence })) ?? [],
     question: d?.question?.id ?? null,
     evidence: d?.evidence.map((e) => e.cls) ?? [],
-    network: r.net.slice(-20).map((e) => ({ t: new Date(e.t).toISOString(), where: e.url ? redactText(e.url) : e.role, kind: e.kind, class: e.cls ?? e.httpClass, status: e.status, error: e.error })),
+    network: r.net.slice(-20).map((e) => ({ t: new Date(e.t).toISOString(), where: e.url ? redactUrl(e.url) : e.role, kind: e.kind, class: e.cls ?? e.httpClass, status: e.status, error: e.error })),
     checks: r.checks.map((c) => ({ id: c.id, status: c.status, reason: c.reason.key, ms: c.ms })),
   };
 }
@@ -50,7 +45,7 @@ export function buildReport(r: ReportInput): string {
     `State: ${r.state}`,
   ];
   const d = r.diagnosis;
-  if (d?.notice) lines.push(`TikTok said: "${d.notice}"`);
+  if (d?.notice) lines.push(`TikTok said: "${redactText(d.notice)}"`);
   if (d?.ranked.length) lines.push(`Likely causes: ${d.ranked.map((c) => `${c.id} (${c.confidence}, ${Math.round(c.p * 100)}%)`).join(', ')}`);
   if (d?.evidence.length) lines.push(`Evidence: ${d.evidence.map((e) => e.cls).join(', ')}`);
   lines.push(`Checks: ${r.checks.map((c) => `${c.id}=${c.status}`).join(', ')}`);

@@ -133,6 +133,9 @@ export const QUESTIONS: Record<string, { yes: Weights; no: Weights }> = {
   'other-sites-work': { yes: { offline: -5, 'dns-failure': -2, 'captive-portal': -2 }, no: { offline: 3, 'dns-failure': 2, 'captive-portal': 2 } },
 };
 
+/** The question ids the popup may answer: nothing else is accepted or stored. */
+export const QUESTION_IDS = Object.keys(QUESTIONS) as [string, ...string[]];
+
 /** The weights a fact id carries. */
 export function weightsFor(factId: string): Weights {
   const [kind, a, b] = factId.split(':');

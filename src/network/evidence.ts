@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { NET_ERROR_CLASSES, classifyError } from './error-class';
-import { hostRole, redactUrl } from './hosts';
+import { hostRole } from './hosts';
 import { HTTP_CLASSES, httpClassOf, type HttpClass } from './http-class';
+import { redactUrl } from '../tiktok/redact';
 
 // One network observation, as kept per tab (storage.session) and shown in the report. It holds
 // no query, no handle, no IP: only the redacted host + path and what went wrong.

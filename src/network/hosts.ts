@@ -1,4 +1,4 @@
-// Which TikTok host a request went to, and the redacted form of its URL that evidence keeps.
+// Which TikTok host a request went to (the redacted form of its URL comes from src/tiktok/redact.ts).
 // Host list: reference §3.4.
 
 export type HostRole = 'im-api' | 'im-ws' | 'www' | 'www-api' | 'other-tiktok' | 'ignored';
@@ -38,40 +38,4 @@ export function hostRole(url: string): HostRole | null {
   }
   const firstLabel = host.split('.')[0] ?? '';
   return IGNORED_TIKTOK_LABEL.test(firstLabel) ? 'ignored' : 'other-tiktok';
-}
-
-const KEPT_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
-const MAX_REDACTED = 200;
-
-function redactSegment(segment: string): string {
-  let decoded = segment;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    // keep the raw segment: a malformed escape is still checked below
-  }
-  if (decoded.startsWith('@')) return '@[handle]';
-  if (/\d{5,}/.test(decoded)) return '[id]'; // numeric ids, also inside "video-7234567890"
-  if (/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(decoded)) return '[id]';
-  if (/^[0-9a-f]{16,}$/i.test(decoded)) return '[id]';
-  // Long opaque tokens (base64-ish, mixing letters and digits) may be session material.
-  if (decoded.length >= 24 && /[a-z]/i.test(decoded) && /\d/.test(decoded) && !/[./]/.test(decoded)) return '[id]';
-  return segment;
-}
-
-/**
- * `host/path` (no scheme: DESIGN keeps "host + path", and the role already says http vs socket),
- * with `@handle` segments → `@[handle]` and id-like segments → `[id]`. Query, fragment and
- * user-info are always dropped. Non-network URLs (data:, blob:, …) and unparseable input give
- * '[invalid-url]'; never throws. Capped at 200 characters.
- */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!KEPT_SCHEMES.has(parsed.protocol) || !parsed.host) return '[invalid-url]';
-    const path = parsed.pathname.split('/').map((s) => (s ? redactSegment(s) : s)).join('/');
-    return `${parsed.host.toLowerCase()}${path}`.slice(0, MAX_REDACTED);
-  } catch {
-    return '[invalid-url]';
-  }
 }

@@ -11,25 +11,5 @@ export function isMessagesRoute(url: string | URL): boolean {
   }
 }
 
-/** host + path, never the query: what may leave the page. */
-export function whereOf(url: string | URL): string {
-  try {
-    const u = new URL(String(url));
-    const path = u.pathname
-      .split('/')
-      .map((seg) => {
-        let plain = seg;
-        try {
-          plain = decodeURIComponent(seg);
-        } catch {
-          /* keep it encoded */
-        }
-        if (plain.startsWith('@')) return '@[handle]';
-        return /\d{5,}/.test(plain) ? '[id]' : seg;
-      })
-      .join('/');
-    return `${u.host}${path}`.slice(0, 300);
-  } catch {
-    return '[invalid-url]';
-  }
-}
+/** host + path, never the query: what may leave the page (the one redactor, src/tiktok/redact.ts). */
+export { redactUrl as whereOf } from '../tiktok/redact';

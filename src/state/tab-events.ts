@@ -2,6 +2,8 @@ import type { TabState } from './tab-state';
 import type { PageReport } from '../messaging/page-report';
 import type { NetEvent } from '../network/evidence';
 import { pushBounded } from '../network/evidence';
+import { redactText, redactUrl } from '../tiktok/redact';
+import { QUESTION_IDS } from '../diagnosis/rules';
 
 // Pure reducers for a tab's state. A tab's state covers its latest visit to /messages, redirects
 // included (DESIGN.md "Tab state across navigation").
@@ -40,7 +42,15 @@ function leave(s: TabState, where: string | null, at: number): TabState {
   return { ...s, where, onMessages: false, page: null, pageAt: null, net: [], answers: {}, reportedAt: at, visitAt: at, visitRequestId: null };
 }
 
-export function applyPageReport(s: TabState, r: PageReport, at: number): TabState {
+/** A content script runs inside TikTok's page: its report is redacted again before it is kept. */
+export function redactedReport(r: PageReport): PageReport {
+  const o = r.observation;
+  const notice = o?.notice ? { ...o.notice, text: redactText(o.notice.text) } : null;
+  return { ...r, where: redactUrl(r.where), observation: o ? { ...o, notice } : null };
+}
+
+export function applyPageReport(s: TabState, raw: PageReport, at: number): TabState {
+  const r = redactedReport(raw);
   if (!r.topFrame) {
     // A sub-frame (the business chat iframe) only adds evidence; it never ends the visit. When it
     // goes away, so does its report.
@@ -71,4 +81,14 @@ export function applyPageReport(s: TabState, r: PageReport, at: number): TabStat
 export function applyNetEvent(s: TabState, e: NetEvent): TabState {
   const fresh = s.net.filter((x) => x.t >= e.t - NET_KEEP_MS);
   return { ...s, net: pushBounded(fresh, e), reportedAt: Math.max(s.reportedAt, e.t) };
+}
+
+/** Answers kept per tab, at most: the question ids are a fixed list, this bounds it anyway. */
+export const MAX_ANSWERS = 20;
+
+/** The person's answer to one of the diagnosis' questions; any other id is ignored. */
+export function applyAnswer(s: TabState, questionId: string, answer: boolean): TabState {
+  if (!QUESTION_IDS.includes(questionId) || typeof answer !== 'boolean') return s;
+  const others = Object.entries(s.answers).filter(([q]) => q !== questionId && QUESTION_IDS.includes(q));
+  return { ...s, answers: Object.fromEntries([...others, [questionId, answer]].slice(-MAX_ANSWERS)) };
 }

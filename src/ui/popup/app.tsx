@@ -12,15 +12,25 @@ import { StateIntro } from './state-intro';
 
 const POLL_MS = 250;
 
+/**
+ * The popup's window kind, told to the background with every request: a popup only ever sees tabs
+ * of its own kind (DESIGN.md). Tab state comes only from the background, never from storage.
+ */
+const incognitoP: Promise<boolean> = browser.windows.getCurrent().then(
+  (w) => !!w.incognito || !!browser.extension?.inIncognitoContext,
+  () => !!browser.extension?.inIncognitoContext,
+);
+
 async function requestView(): Promise<TabView> {
+  const incognito = await incognitoP;
   const param = new URLSearchParams(location.search).get('tab');
   if (param !== null) {
     const id = Number(param);
     // `?tab=` naming no tab is `not-tiktok`
-    return sendMessage('popupGetView', { tabId: Number.isInteger(id) ? id : -1, activeTabId: null, activeUrl: null });
+    return sendMessage('popupGetView', { tabId: Number.isInteger(id) ? id : -1, activeTabId: null, activeUrl: null, incognito });
   }
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return sendMessage('popupGetView', { tabId: null, activeTabId: active?.id ?? null, activeUrl: active?.url ?? null });
+  return sendMessage('popupGetView', { tabId: null, activeTabId: active?.id ?? null, activeUrl: active?.url ?? null, incognito });
 }
 
 export function App() {
@@ -53,14 +63,14 @@ export function App() {
         <h1>{t('extName')}</h1>
       </header>
       <StateIntro view={view} />
-      {top && d && <TopCause cause={top} diagnosis={d} view={view} onRecheck={() => act(sendMessage('popupRunChecks', { tabId: view.tabId }))} />}
+      {top && d && <TopCause cause={top} diagnosis={d} view={view} onRecheck={() => act(incognitoP.then((incognito) => sendMessage('popupRunChecks', { tabId: view.tabId, incognito })))} />}
       {d?.question && view.tabId != null && (
-        <QuestionBox question={d.question} onAnswer={(answer) => act(sendMessage('popupAnswer', { tabId: view.tabId!, questionId: d.question!.id, answer }))} />
+        <QuestionBox question={d.question} onAnswer={(answer) => act(incognitoP.then((incognito) => sendMessage('popupAnswer', { tabId: view.tabId!, questionId: d.question!.id, answer, incognito })))} />
       )}
       {top && d && <OtherCauses diagnosis={d} />}
       {!top && d && d.evidence.length > 0 && <EvidenceList items={d.evidence} />}
       <Checks view={view} />
-      <Controls view={view} onRecheck={() => act(sendMessage('popupRunChecks', { tabId: view.tabId }))} onSettings={(s) => act(sendMessage('anySetSettings', s))} />
+      <Controls view={view} onRecheck={() => act(incognitoP.then((incognito) => sendMessage('popupRunChecks', { tabId: view.tabId, incognito })))} onSettings={(s) => act(sendMessage('anySetSettings', s))} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import { serverErrorHost } from '../../../src/diagnosis/facts';
-import { verdictReach, verdictWebSocket } from '../../../src/checks/verdicts';
+import { verdictImSocketHost, verdictReach } from '../../../src/checks/verdicts';
 import type { CheckFact, NetFact } from '../../../src/diagnosis/evidence';
 import { NET_ROLES } from '../../../src/network/evidence';
 import { FAIL_AT, allPass, answered, check, ev, failedBubble, healthyChat, http, observed, pageKind } from './corpus';
@@ -19,10 +19,10 @@ describe('server trouble: a check answered with a 5xx', () => {
     expect(serverErrorHost(verdictReach('reach-www', { ok: true, status: 503, ms: 30 }))).toBe('www');
     expect(serverErrorHost(verdictReach('reach-im-api', { ok: true, status: 500, ms: 30 }))).toBe('im-api');
     expect(serverErrorHost(verdictReach('reach-im-api', { ok: true, status: 599, ms: 3000 }))).toBe('im-api'); // slow: warn
-    expect(serverErrorHost(verdictWebSocket({ result: 'http-rejected', status: 502, ms: 30 }))).toBe('im-ws');
+    expect(serverErrorHost(verdictImSocketHost({ ok: true, status: 502, ms: 30 }))).toBe('im-ws');
     expect(serverErrorHost(verdictReach('reach-www', { ok: true, status: 200, ms: 30 }))).toBeNull();
     expect(serverErrorHost(verdictReach('reach-im-api', { ok: true, status: 404, ms: 30 }))).toBeNull();
-    expect(serverErrorHost(verdictWebSocket({ result: 'http-rejected', status: 400, ms: 30 }))).toBeNull();
+    expect(serverErrorHost(verdictImSocketHost({ ok: true, status: 400, ms: 30 }))).toBeNull();
     expect(serverErrorHost(verdictReach('reach-www', { ok: false, error: 'timeout', ms: 4000 }))).toBeNull();
     expect(serverErrorHost(check('clock', 'pass', 'clock.ok', { status: 503 }))).toBeNull();
     expect(serverErrorHost(check('reach-www', 'skipped', 'check.notRun', { status: 503 }))).toBeNull();

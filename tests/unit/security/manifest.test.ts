@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { EXTERNAL_CHECK_ORIGINS } from '../../../src/checks/external-origins';
 
 // Permission audit of the PRODUCTION builds (DESIGN.md, non-negotiables: permissions, no remote
 // code). Everything the manifests ask for must be in the allowlists below; adding a permission means
@@ -12,7 +13,16 @@ const FIREFOX = resolve('.output/firefox-mv2');
 const TIKTOK_HOSTS = ['*://*.tiktok.com/*', 'wss://*.tiktok.com/*'];
 const EXTERNAL_OPTIONAL = ['https://cloudflare-dns.com/*', 'https://dns.google/*', 'http://connectivitycheck.gstatic.com/*'];
 const ALLOWED_API_PERMISSIONS = ['storage', 'webRequest'];
-const ALLOWED_CONTENT_MATCHES = ['*://*.tiktok.com/*'];
+/** Content scripts: https://www.tiktok.com only (the business chat iframe is on that origin). */
+const CONTENT_MATCHES = ['https://www.tiktok.com/*'];
+/** DESIGN.md, trust boundary: the extension pages' CSP, exactly. The consented origins are read from the source. */
+const CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  `connect-src 'self' https://*.tiktok.com wss://*.tiktok.com http://www.tiktok.com ${EXTERNAL_CHECK_ORIGINS.map((o) => new URL(o.replace('/*', '/')).origin).join(' ')}`,
+].join('; ');
 /** Never, in any list (DESIGN.md: "No proxy, dns, captivePortal … No <all_urls>, no tabs, no scripting"). */
 const FORBIDDEN = [
   '<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'tabs', 'scripting', 'proxy', 'dns', 'captivePortal',
@@ -27,7 +37,7 @@ type Manifest = Record<string, unknown> & {
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches?: string[]; exclude_matches?: string[]; include_globs?: string[]; js?: string[]; world?: string }[];
+  content_scripts?: { matches?: string[]; exclude_matches?: string[]; include_globs?: string[]; js?: string[]; world?: string; all_frames?: boolean; match_about_blank?: boolean }[];
   content_security_policy?: unknown;
   web_accessible_resources?: unknown;
   externally_connectable?: unknown;
@@ -59,17 +69,18 @@ function auditCommon(m: Manifest, dir: string): void {
   const every = [...(m.permissions ?? []), ...(m.host_permissions ?? []), ...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])];
   expect(every.filter((p) => FORBIDDEN.includes(p)), 'forbidden permissions').toEqual([]);
 
-  // content scripts: TikTok only, isolated world, no globs widening the match
+  // content scripts: https://www.tiktok.com only, every frame, isolated world, no globs widening the match
   const scripts = m.content_scripts ?? [];
   expect(scripts.length).toBeGreaterThan(0);
   for (const cs of scripts) {
-    expect(notIn(cs.matches, ALLOWED_CONTENT_MATCHES), 'content-script matches outside the allowlist').toEqual([]);
+    expect(cs.matches, 'content-script matches').toEqual(CONTENT_MATCHES);
+    expect((cs.matches ?? []).filter((p) => p.startsWith('http:') || p.startsWith('*://')), 'content scripts on plain http').toEqual([]);
+    expect(cs.all_frames, 'content script in every frame (the business chat iframe)').toBe(true);
+    expect(cs.match_about_blank ?? false).toBe(false);
     expect(cs.include_globs ?? []).toEqual([]);
     expect(cs.world ?? 'ISOLATED', 'content script must not run in the page (MAIN) world').toBe('ISOLATED');
   }
-
-  // default CSP: absent (the browser's default, the strictest that still runs the extension)
-  expect(m.content_security_policy, 'content_security_policy must stay absent (default CSP)').toBeUndefined();
+  expect(every.filter((p) => ['tabs', 'scripting', '<all_urls>'].includes(p)), 'tabs / scripting / <all_urls>').toEqual([]);
   // nothing exposed to pages or other extensions
   expect(m.web_accessible_resources ?? []).toEqual([]);
   expect(m.externally_connectable).toBeUndefined();
@@ -105,6 +116,11 @@ describe('permission audit: Chrome MV3 production manifest', () => {
     expect((m.host_permissions ?? []).filter((h) => EXTERNAL_OPTIONAL.includes(h))).toEqual([]);
     auditCommon(m, CHROME);
   });
+
+  it('has exactly the CSP of DESIGN.md for extension pages, and no other policy', () => {
+    const m = readManifest(CHROME, 'chrome-mv3');
+    expect(m.content_security_policy).toEqual({ extension_pages: CSP });
+  });
 });
 
 describe('permission audit: Firefox MV2 production manifest', () => {
@@ -117,6 +133,17 @@ describe('permission audit: Firefox MV2 production manifest', () => {
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions).toBeUndefined();
     auditCommon(m, FIREFOX);
+  });
+
+  it('has exactly the CSP of DESIGN.md (MV2: one string)', () => {
+    expect(readManifest(FIREFOX, 'firefox-mv2').content_security_policy).toBe(CSP);
+  });
+
+  it('the CSP names every consented origin and TikTok\'s hosts, and nothing else to connect to', () => {
+    const connect = CSP.split('; ').find((d) => d.startsWith('connect-src'))!.split(' ').slice(1);
+    expect(connect.slice(0, 4)).toEqual(["'self'", 'https://*.tiktok.com', 'wss://*.tiktok.com', 'http://www.tiktok.com']);
+    expect(connect.slice(4).sort()).toEqual(EXTERNAL_CHECK_ORIGINS.map((o) => o.replace(/\/\*$/, '')).sort());
+    expect(connect.every((c) => !c.includes('*') || /^(https|wss):\/\/\*\.tiktok\.com$/.test(c))).toBe(true);
   });
 
   it('has a gecko id, a strict_min_version and declares no data collection', () => {
@@ -168,6 +195,17 @@ describe('source scan: text is rendered as text, code is never built from string
     ['string setTimeout/setInterval', /\bset(Timeout|Interval)\s*\(\s*["'`]/],
   ])('no %s in src/ or entrypoints/', (_name, re) => {
     expect(offenders(re)).toEqual([]);
+  });
+});
+
+describe('source scan: the popup gets tab state only from the background', () => {
+  it('nothing under src/ui/ or entrypoints/popup/ touches extension storage', () => {
+    const popupFiles = sources().filter(({ file }) => file.startsWith('src/ui/') || file.startsWith('entrypoints/popup/'));
+    expect(popupFiles.length).toBeGreaterThan(5);
+    const hits = popupFiles.flatMap(({ file, lines }) =>
+      lines.flatMap((line, i) => (!/^\s*import type /.test(line) && /wxt\/utils\/storage|\bstorage\.(session|local|sync|defineItem|getItem|snapshot)\b|\bbrowser\.storage\b|\bchrome\.storage\b|state\/tab-store|state\/settings'/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(hits).toEqual([]);
   });
 });
 

@@ -53,3 +53,23 @@ describe('a late main_frame event (Firefox)', () => {
     expect(s.page).toBeNull();
   });
 });
+
+describe('answers: fixed question ids, bounded', () => {
+  it('keeps answers to the diagnosis\' questions and ignores any other id', async () => {
+    const { applyAnswer, MAX_ANSWERS } = await import('../../../src/state/tab-events');
+    const { QUESTION_IDS } = await import('../../../src/diagnosis/rules');
+    let s = emptyTabState(1, T);
+    s = applyAnswer(s, 'follows-back', false);
+    s = applyAnswer(s, 'x'.repeat(40), true);
+    s = applyAnswer(s, '__proto__', true);
+    s = applyAnswer(s, 'follows-back', true);
+    expect(s.answers).toEqual({ 'follows-back': true });
+    for (let i = 0; i < 500; i++) s = applyAnswer(s, `q${i}`, true);
+    for (const q of QUESTION_IDS) s = applyAnswer(s, q, true);
+    expect(Object.keys(s.answers).sort()).toEqual([...QUESTION_IDS].sort());
+    expect(Object.keys(s.answers).length).toBeLessThanOrEqual(MAX_ANSWERS);
+    // stored junk from an older version is dropped on the next answer
+    s = applyAnswer({ ...s, answers: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`junk${i}`, true])) }, 'age-16', true);
+    expect(s.answers).toEqual({ 'age-16': true });
+  });
+});
