@@ -6,7 +6,8 @@ import { registerNetworkObserver } from '../src/network/observer';
 import { readTab, updateTab, removeTab, mostRecentTab } from '../src/state/tab-store';
 import { applyNavigation, applyNetEvent, applyPageReport } from '../src/state/tab-events';
 import { readSettings, writeSettings } from '../src/state/settings';
-import { buildView, diagnosisOf } from '../src/state/view';
+import { buildView, diagnosisOf, reportedReason } from '../src/state/view';
+import { isNotLoaded } from '../src/state/script-presence';
 import { setBadge } from '../src/state/badge';
 import { runChecksForTab, isRunning } from '../src/checks/run';
 import { hintUpdateOf } from '../src/state/hint';
@@ -74,6 +75,10 @@ export default defineBackground(() => {
     await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
   });
 
+  // Chrome leaves tabs opened before an install or update without a content script: mark their
+  // inboxes with the grey "?" at once (the popup explains and offers "Reload this tab").
+  if (BROWSER === 'chrome') browser.runtime.onInstalled.addListener(() => void markNotLoadedTabs());
+
   browser.tabs.onRemoved.addListener((tabId) => void removeTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // Without the `tabs` permission, tab.url is only visible for TikTok tabs: no url means elsewhere.
@@ -106,7 +111,7 @@ async function change(tabId: number, fn: (s: TabState) => TabState | void): Prom
 async function push(tabId: number, s: TabState): Promise<void> {
   const settings = await readSettings();
   const d = diagnosisOf(s, Date.now());
-  await setBadge(tabId, d);
+  await setBadge(tabId, d, reportedReason(s));
   const update = hintUpdateOf(s, d, settings, isRunning(tabId));
   await sendMessage('backgroundHintUpdate', update, tabId).catch(() => undefined); // no content script there
 }
@@ -127,9 +132,27 @@ async function pickTab(req: { tabId: number | null; activeTabId: number | null; 
   return { tabId: req.activeTabId, onTikTok: false };
 }
 
+/**
+ * An inbox tab whose content script does not answer: Chrome injects none into tabs opened before
+ * the extension was installed or updated (src/state/script-presence.ts). Only asked for a tab with
+ * no page report, so a popup on a tab the content script reports from pays nothing.
+ */
+async function notLoaded(tabId: number, s: TabState): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return isNotLoaded({ url: tab?.url, status: tab?.status, hasReport: s.page !== null }, () => sendMessage('backgroundPing', null, tabId));
+}
+
+async function markNotLoadedTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' }).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id != null && (await notLoaded(tab.id, await readTab(tab.id)))) await setBadge(tab.id, null, 'not-loaded');
+  }
+}
+
 async function view(tabId: number | null, onTikTok: boolean): Promise<TabView> {
   const s = await readTab(tabId ?? -1);
   return buildView(tabId, s, {
+    notLoaded: onTikTok && tabId != null && (await notLoaded(tabId, s)),
     now: Date.now(),
     onTikTok,
     settings: await readSettings(),

@@ -1,13 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isMessagesRoute, whereOf } from '../../src/page/route';
+import { isBusinessInboxRoute, isMessagesRoute, whereOf } from '../../src/page/route';
 import { watchMessages, type Watcher } from '../../src/page/watcher';
 import { sendMessage, onMessage } from '../../src/messaging/protocol';
 import type { PageReport } from '../../src/messaging/page-report';
 import { createHintController } from './hint-controller';
 
 // Runs on every TikTok page and frame (the business chat lives in an iframe) but does nothing
-// until the route is /messages: no observer, no timer, no message elsewhere.
+// until the route is /messages: no observer, no timer, no message elsewhere. The business inbox's
+// top page (/business-suite/messages) only says once that it hosts the chat iframe.
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
   allFrames: true,
@@ -35,15 +36,22 @@ function start(ctx: ContentScriptContext): void {
     hint.onReport(r);
     sendMessage('contentPageReport', r).catch(() => undefined);
   };
+  let hosting = false;
   const route = (url: string | URL) => {
     const on = isMessagesRoute(url);
+    const wasOn = watcher !== null;
     if (on && !watcher) watcher = watchMessages(document, timers, send, pageId);
     if (!on && watcher) {
       watcher.stop();
       watcher = null;
       hint.remove();
-      send(offRoute(url));
     }
+    // Business inbox: this top document only hosts the chat iframe, whose reports are the evidence
+    // (the background never lets this report replace them: src/state/tab-events.ts).
+    const host = topFrame && isBusinessInboxRoute(url);
+    if (host && !hosting) send({ ...offRoute(url), onMessages: true, host: true });
+    else if (!on && !host && (wasOn || hosting)) send(offRoute(url));
+    hosting = host;
   };
   const offRoute = (url: string | URL): PageReport => ({ where: whereOf(url), topFrame, onMessages: false, recognition: 'waiting', reason: null, observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0, pageId });
   // A sub-frame (the business chat) that goes away takes its evidence with it.
@@ -58,6 +66,8 @@ function start(ctx: ContentScriptContext): void {
       sendMessage('contentPageReport', last).catch(() => undefined);
     }
   });
+  // The background asks when a tab has no report: no answer means no content script (not-loaded).
+  onMessage('backgroundPing', () => true);
   ctx.onInvalidated(() => watcher?.stop());
   route(location.href);
 }

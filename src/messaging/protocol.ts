@@ -21,6 +21,8 @@ export interface ProtocolMap {
   anySetSettings(req: { hintsEnabled?: boolean; externalChecksAllowed?: boolean }): void;
   /** content → background: the person dismissed the hint for this failure */
   contentDismiss(req: { failureId: string }): void;
+  /** background → content: is a content script running in this tab? (answers true) */
+  backgroundPing(req: null): true;
 }
 
 type Type = keyof ProtocolMap;

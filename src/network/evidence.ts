@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NET_ERROR_CLASSES, classifyError } from './error-class';
 import { hostRole, redactUrl } from './hosts';
+import { isInboxRoute } from '../page/route';
 
 // One network observation, as kept per tab (storage.session) and shown in the report. It holds
 // no query, no handle, no IP: only the redacted host + path and what went wrong.
@@ -133,7 +134,7 @@ export function fromBeforeRedirect(details: WebRequestDetails): NetEvent | null 
     return { ...rec, kind: 'error', cls: 'blocked-by-client', error: 'redirect-to-loopback', ...status };
   }
   const toWww = hostRole(to.href) === 'www';
-  if (rec.role === 'www' && details.type === 'main_frame' && /^\/messages(\/|$)/.test(from.pathname)
+  if (rec.role === 'www' && details.type === 'main_frame' && isInboxRoute(from)
     && toWww && /^\/login(\/|$)/.test(to.pathname)) {
     return { ...rec, kind: 'http', httpClass: 'login-redirect', ...status };
   }

@@ -47,6 +47,7 @@ export function applyPageReport(s: TabState, r: PageReport, at: number): TabStat
     if (!r.onMessages) return s.page?.pageId === r.pageId && !s.page.topFrame ? { ...s, page: null, pageAt: null, reportedAt: at } : s;
     return { ...s, page: r, pageAt: at, reportedAt: at };
   }
+  if (r.host && r.onMessages) return hostReport(s, r, at);
   if (!r.onMessages) {
     const redirected = s.onMessages && s.net.some((e) => e.httpClass === 'login-redirect' && e.t >= s.visitAt);
     if (redirected) return { ...s, where: r.where, reportedAt: at };
@@ -64,6 +65,28 @@ export function applyPageReport(s: TabState, r: PageReport, at: number): TabStat
     visitAt: newVisit ? at : s.visitAt,
     answers: newVisit ? {} : s.answers,
     // network evidence from the last half minute still belongs to this visit (SPA navigation)
+    net: newVisit ? s.net.filter((e) => e.t >= at - 30_000) : s.net,
+  };
+}
+
+/**
+ * The business inbox's top document: it begins or continues the visit, but its own page holds no
+ * chat, so it is never evidence. The chat iframe's report stays the tab's evidence (the top frame
+ * can never overwrite it with "no problem"); a report from a top /messages document before an SPA
+ * move to the business inbox no longer describes the page and goes.
+ */
+function hostReport(s: TabState, r: PageReport, at: number): TabState {
+  const newVisit = !s.onMessages;
+  const keep = s.page !== null && !s.page.topFrame;
+  return {
+    ...s,
+    where: r.where,
+    onMessages: true,
+    page: keep ? s.page : null,
+    pageAt: keep ? s.pageAt : null,
+    reportedAt: at,
+    visitAt: newVisit ? at : s.visitAt,
+    answers: newVisit ? {} : s.answers,
     net: newVisit ? s.net.filter((e) => e.t >= at - 30_000) : s.net,
   };
 }

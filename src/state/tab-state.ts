@@ -36,6 +36,7 @@ export const PageReportSchema = z.object({
   failureAt: z.number().nullable(),
   seq: z.number().int(),
   pageId: z.string().max(24).catch(''),
+  host: z.boolean().optional().catch(undefined),
 });
 
 export const CheckRunSchema = z.object({
