@@ -82,7 +82,7 @@ describe('Chromium: business inbox (Business Suite + chat iframe)', () => {
     expect(await popupState(popup)).toMatchObject({ state: 'problem', settled: 'true', tabId: String(tabId) });
     expect(await popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id')).toBe('recipient-settings');
     expect(await popup.locator('[data-testid="notice-text"]').textContent()).toMatch(/^The message couldn’t be sent due to receiver’s settings/);
-    expect(await badge(tabId)).toMatchObject({ text: '!' });
+    await expect.poll(async () => (await badge(tabId)).text, { timeout: 5000 }).toBe('!');
     // A conversation click: the Business Suite replaces the iframe with one for the other (healthy) chat.
     await page.locator('[data-conv-id*=":7301948089582:"]').click();
     const next = await chatFrame(page, BUSINESS_UIDS.healthy);
