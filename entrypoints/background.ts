@@ -76,7 +76,7 @@ export default defineBackground(() => {
   });
 
   // Chrome leaves tabs opened before an install or update without a content script: mark their
-  // inboxes with the grey "?" at once (the popup explains and offers "Reload this tab").
+  // inboxes (grey "?" badge until the tab navigates or reports; the popup offers "Reload this tab").
   if (BROWSER === 'chrome') browser.runtime.onInstalled.addListener(() => void markNotLoadedTabs());
 
   browser.tabs.onRemoved.addListener((tabId) => void removeTab(tabId));
@@ -145,7 +145,7 @@ async function notLoaded(tabId: number, s: TabState): Promise<boolean> {
 async function markNotLoadedTabs(): Promise<void> {
   const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' }).catch(() => []);
   for (const tab of tabs) {
-    if (tab.id != null && (await notLoaded(tab.id, await readTab(tab.id)))) await setBadge(tab.id, null, 'not-loaded');
+    if (tab.id != null && (await notLoaded(tab.id, await readTab(tab.id)))) await change(tab.id, (s) => ({ ...s, notLoaded: true }));
   }
 }
 

@@ -12,7 +12,8 @@ const NET_KEEP_MS = 10 * 60_000;
  * A top-level navigation seen by webRequest (main_frame), or a load elsewhere (requestId null).
  * A redirect keeps its request id, which the state keeps (the worker may restart in between).
  */
-export function applyNavigation(s: TabState, nav: { where: string; onMessages: boolean; requestId: string | null; at: number }): TabState {
+export function applyNavigation(s0: TabState, nav: { where: string; onMessages: boolean; requestId: string | null; at: number }): TabState {
+  const s = loaded(s0);
   const partOfVisit = nav.requestId !== null && nav.requestId === s.visitRequestId;
   if (partOfVisit) return { ...s, where: nav.where, reportedAt: nav.at };
   if (nav.onMessages) {
@@ -40,7 +41,11 @@ function leave(s: TabState, where: string | null, at: number): TabState {
   return { ...s, where, onMessages: false, page: null, pageAt: null, net: [], answers: {}, reportedAt: at, visitAt: at, visitRequestId: null };
 }
 
-export function applyPageReport(s: TabState, r: PageReport, at: number): TabState {
+/** A navigation or a page report means a content script runs (or will run) in the tab now. */
+const loaded = (s: TabState): TabState => (s.notLoaded ? { ...s, notLoaded: undefined } : s);
+
+export function applyPageReport(s0: TabState, r: PageReport, at: number): TabState {
+  const s = loaded(s0);
   if (!r.topFrame) {
     // A sub-frame (the business chat iframe) only adds evidence; it never ends the visit. When it
     // goes away, so does its report.

@@ -56,6 +56,7 @@ export interface ViewContext {
 
 /** Why the tab's own report says it cannot read the inbox (for the badge); null if it does not. */
 export function reportedReason(s: TabState): UnrecognizedReason | null {
+  if (s.notLoaded) return 'not-loaded';
   return s.onMessages && s.page?.recognition === 'unrecognized' ? (s.page.reason ?? 'page-changed') : null;
 }
 

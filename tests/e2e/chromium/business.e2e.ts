@@ -95,6 +95,18 @@ describe('Chromium: business inbox (Business Suite + chat iframe)', () => {
     await expect.poll(async () => (await badge(tabId)).text, { timeout: 10_000 }).toBe('');
   });
 
+  it('when the chat iframe goes away, its evidence goes with it', async () => {
+    const page = await s.open(suiteUrl(BUSINESS_UIDS.failed));
+    const frame = await chatFrame(page, BUSINESS_UIDS.failed);
+    await frame.waitForSelector('dm-doctor-hint[data-cause-id="recipient-settings"][data-settled="true"]', { timeout: 10_000 });
+    const tabId = await s.tabId(page);
+    await page.evaluate(() => document.querySelector('iframe')?.remove());
+    const popup = await popupWhen(tabId, async (p) => (await popupState(p)).state === 'ui-unrecognized', 20_000);
+    expect(await popupState(popup)).toMatchObject({ state: 'ui-unrecognized', settled: 'true' });
+    expect(await popup.locator('[data-testid="popup"]').getAttribute('data-reason')).toBe('page-changed');
+    await expect.poll(async () => (await badge(tabId)).text, { timeout: 5000 }).not.toBe('!');
+  });
+
   it('a healthy business chat: no hint, no problem, no badge', async () => {
     const page = await s.open(suiteUrl(BUSINESS_UIDS.healthy));
     const frame = await chatFrame(page, BUSINESS_UIDS.healthy);

@@ -45,6 +45,10 @@ describe('Chromium: a TikTok tab opened before the extension was installed', () 
     const badge = () =>
       worker.evaluate(async (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId!);
     await expect.poll(badge, { timeout: 5000 }).toBe('?');
+    // the old page keeps talking to TikTok: its network events must not wipe the mark
+    await tiktok.evaluate(() => fetch('/api/im/ping').catch(() => undefined));
+    await tiktok.waitForTimeout(1000);
+    expect(await badge()).toBe('?');
 
     const popup = await s.context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

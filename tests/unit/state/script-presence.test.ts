@@ -59,3 +59,15 @@ describe('the popup view of a not-loaded tab', () => {
     expect(buildView(7, { ...base, page: { ...page, recognition: 'recognized', reason: null } }, ctx())).toMatchObject({ state: 'no-problem', reason: null });
   });
 });
+
+describe('the not-loaded mark set at install (the grey "?" badge)', () => {
+  it('names not-loaded until the tab navigates or its content script reports', async () => {
+    const { applyNavigation, applyPageReport } = await import('../../../src/state/tab-events');
+    const { reportedReason } = await import('../../../src/state/view');
+    const marked = { ...emptyTabState(7, 1000), notLoaded: true };
+    expect(reportedReason(marked)).toBe('not-loaded');
+    expect(reportedReason(applyNavigation(marked, { where: 'www.tiktok.com/messages', onMessages: true, requestId: '1', at: 2000 }))).toBeNull();
+    const report = { where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized' as const, reason: null, observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 1, pageId: 'p' };
+    expect(reportedReason(applyPageReport(marked, report, 2000))).toBeNull();
+  });
+});
