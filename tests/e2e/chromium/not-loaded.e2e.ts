@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fixtureHtml } from '../harness/chromium';
 import { BUILD } from '../harness/browsers';
 import { popupState } from '../harness/popup';
+import { axeViolations } from '../harness/axe';
 import { launchWithoutExtension, type LateInstallSession } from '../harness/chromium-late-install';
 
 // Chrome does not inject content scripts into tabs that were open before the extension was
@@ -62,6 +63,8 @@ describe('Chromium: a TikTok tab opened before the extension was installed', () 
     // before anything else that can be clicked
     const firstClickable = await popup.evaluate(() => document.querySelector('a[href], button, input, select, textarea, summary, [tabindex]')?.getAttribute('data-action'));
     expect(firstClickable).toBe('reload-tab');
+    expect(await popup.locator('.intro h2').textContent()).toBe('Reload this tab to start DM Doctor here');
+    expect(await axeViolations(popup), 'axe on the not-loaded popup').toEqual([]);
 
     const reloaded = tiktok.waitForEvent('load');
     await popup.click('[data-testid="fix-action"][data-action="reload-tab"]');
