@@ -8,7 +8,8 @@ import { applyAnswer, applyNavigation, applyNetEvent, applyPageReport } from '..
 import { QUESTION_IDS } from '../src/diagnosis/rules';
 import { isTikTokUrl as isTikTok, pickTab, senderIncognito, visibleTab } from '../src/state/tab-access';
 import { readSettings, writeSettings } from '../src/state/settings';
-import { buildView, diagnosisOf } from '../src/state/view';
+import { buildView, diagnosisOf, reportedReason } from '../src/state/view';
+import { isNotLoaded } from '../src/state/script-presence';
 import { setBadge } from '../src/state/badge';
 import { runChecksForTab, isRunning } from '../src/checks/run';
 import { externalChecksGranted, registerConsentMirror, syncExternalChecksSetting } from '../src/checks/consent';
@@ -93,6 +94,10 @@ export default defineBackground(() => {
     await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
   });
 
+  // Chrome leaves tabs opened before an install or update without a content script: mark their
+  // inboxes (grey "?" badge until the tab navigates or reports; the popup offers "Reload this tab").
+  if (BROWSER === 'chrome') browser.runtime.onInstalled.addListener(() => void markNotLoadedTabs().catch(logged('marking tabs opened before install')));
+
   // Through the tab's update chain: an event still queued for the tab cannot recreate its state.
   browser.tabs.onRemoved.addListener((tabId) => void removeTab(tabId).catch(logged('removing a closed tab')));
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
@@ -132,14 +137,32 @@ async function push(tabId: number, s: TabState): Promise<void> {
   if (tabId < 0) return; // a check run with no tab: no badge, no hint
   const settings = await readSettings();
   const d = diagnosisOf(s, Date.now());
-  await setBadge(tabId, d);
+  await setBadge(tabId, d, reportedReason(s));
   const update = hintUpdateOf(s, d, settings, isRunning(tabId));
   await sendMessage('backgroundHintUpdate', update, tabId).catch(() => undefined); // no content script there
+}
+
+/**
+ * An inbox tab whose content script does not answer: Chrome injects none into tabs opened before
+ * the extension was installed or updated (src/state/script-presence.ts). Only asked for a tab with
+ * no page report, so a popup on a tab the content script reports from pays nothing.
+ */
+async function notLoaded(tabId: number, s: TabState): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return isNotLoaded({ url: tab?.url, status: tab?.status, hasReport: s.page !== null }, () => sendMessage('backgroundPing', null, tabId));
+}
+
+async function markNotLoadedTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' }).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id != null && (await notLoaded(tab.id, await readTab(tab.id)))) await change(tab.id, (s) => ({ ...s, notLoaded: true }));
+  }
 }
 
 async function view(tabId: number | null, onTikTok: boolean, incognito: boolean): Promise<TabView> {
   const s = await readTab(tabId ?? noTab(incognito));
   return buildView(tabId, s, {
+    notLoaded: onTikTok && tabId != null && (await notLoaded(tabId, s)),
     now: Date.now(),
     onTikTok,
     // the toggle shows the browser's permission itself, not a stored flag

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isMessagesRoute, whereOf } from '../../src/page/route';
+import { isBusinessInboxRoute, isMessagesRoute, whereOf } from '../../src/page/route';
 import { watchMessages, type Watcher } from '../../src/page/watcher';
 import { sendMessage, onMessage } from '../../src/messaging/protocol';
 import type { PageReport } from '../../src/messaging/page-report';
@@ -9,7 +9,8 @@ import { redactText } from '../../src/tiktok/redact';
 
 // Runs on every page and frame of https://www.tiktok.com (the business chat lives in a same-origin
 // iframe) but does nothing until the route is /messages: no observer, no timer, no message
-// elsewhere. It never posts to the page: WXT's "content script started" window.postMessage is off.
+// elsewhere. The business inbox's top page (/business-suite/messages) only says once that it
+// hosts the chat iframe. It never posts to the page: WXT's "content script started" window.postMessage is off.
 export default defineContentScript({
   matches: ['https://www.tiktok.com/*'],
   allFrames: true,
@@ -41,15 +42,22 @@ function start(ctx: ContentScriptContext): void {
     hint.onReport(r);
     sendMessage('contentPageReport', r).catch(() => undefined);
   };
+  let hosting = false;
   const route = (url: string | URL) => {
     const on = isMessagesRoute(url);
+    const wasOn = watcher !== null;
     if (on && !watcher) watcher = watchMessages(document, timers, send, pageId);
     if (!on && watcher) {
       watcher.stop();
       watcher = null;
       hint.remove();
-      send(offRoute(url));
     }
+    // Business inbox: this top document only hosts the chat iframe, whose reports are the evidence
+    // (the background never lets this report replace them: src/state/tab-events.ts).
+    const host = topFrame && isBusinessInboxRoute(url);
+    if (host && !hosting) send({ ...offRoute(url), onMessages: true, host: true });
+    else if (!on && !host && (wasOn || hosting)) send(offRoute(url));
+    hosting = host;
   };
   const offRoute = (url: string | URL): PageReport => ({ where: whereOf(url), topFrame, onMessages: false, recognition: 'waiting', reason: null, observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0, pageId });
   // A sub-frame (the business chat) that goes away takes its evidence with it.
@@ -64,6 +72,8 @@ function start(ctx: ContentScriptContext): void {
       sendMessage('contentPageReport', last).catch(() => undefined);
     }
   });
+  // The background asks when a tab has no report: no answer means no content script (not-loaded).
+  onMessage('backgroundPing', () => true);
   ctx.onInvalidated(() => watcher?.stop());
   route(location.href);
 }

@@ -25,4 +25,9 @@ export interface PageReport {
   seq: number;
   /** random id of this content-script instance (one per frame and page load) */
   pageId: string;
+  /**
+   * The business inbox's top document (/business-suite/messages), which only hosts the chat
+   * iframe: it marks the visit but is never evidence (the iframe's reports are). Absent otherwise.
+   */
+  host?: boolean;
 }

@@ -24,6 +24,8 @@ export interface ProtocolMap {
   anySetSettings(req: { hintsEnabled?: boolean; externalChecksAllowed?: boolean }): void;
   /** content → background: the person dismissed the hint for this failure */
   contentDismiss(req: { failureId: string }): void;
+  /** background → content: is a content script running in this tab? (answers true) */
+  backgroundPing(req: null): true;
 }
 
 type Type = keyof ProtocolMap;
@@ -39,6 +41,7 @@ export const SENDER_POLICY: Readonly<Record<Type, SenderKind>> = {
   contentPageReport: 'tiktok-tab',
   contentDismiss: 'tiktok-tab',
   backgroundHintUpdate: 'extension',
+  backgroundPing: 'extension',
   popupGetView: 'extension',
   popupRunChecks: 'extension',
   popupAnswer: 'extension',

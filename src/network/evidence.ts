@@ -3,6 +3,7 @@ import { NET_ERROR_CLASSES, classifyError } from './error-class';
 import { hostRole } from './hosts';
 import { HTTP_CLASSES, httpClassOf, type HttpClass } from './http-class';
 import { redactUrl } from '../tiktok/redact';
+import { isInboxRoute } from '../page/route';
 
 // One network observation, as kept per tab (storage.session) and shown in the report. It holds
 // no query, no handle, no IP: only the redacted host + path and what went wrong.
@@ -126,7 +127,7 @@ export function fromBeforeRedirect(details: WebRequestDetails): NetEvent | null 
     return { ...rec, kind: 'error', cls: 'blocked-by-client', error: 'redirect-to-loopback', ...status };
   }
   const toWww = hostRole(to.href) === 'www';
-  if (rec.role === 'www' && details.type === 'main_frame' && /^\/messages(\/|$)/.test(from.pathname)
+  if (rec.role === 'www' && details.type === 'main_frame' && isInboxRoute(from)
     && toWww && /^\/login(\/|$)/.test(to.pathname)) {
     return { ...rec, kind: 'http', httpClass: 'login-redirect', ...status };
   }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fromBeforeRedirect, fromCompleted, fromErrorOccurred, type NetEvent, type WebRequestDetails } from './evidence';
-import { isMessagesRoute, whereOf } from '../page/route';
+import { isInboxRoute, whereOf } from '../page/route';
 import { recordOwnError, recordOwnRedirect } from '../checks/own-requests';
 
 // Observe-only webRequest listeners on TikTok's hosts (never blocking, never reading bodies).
@@ -30,7 +30,7 @@ export function registerNetworkObserver(sink: NetworkSink): void {
     started.set(d.requestId, d.timeStamp);
     if (started.size > 500) started.delete(started.keys().next().value!);
     if (d.type !== 'main_frame' || d.tabId < 0) return undefined;
-    sink.navigation(d.tabId, { where: whereOf(d.url), onMessages: isMessagesRoute(d.url), requestId: d.requestId, at: d.timeStamp });
+    sink.navigation(d.tabId, { where: whereOf(d.url), onMessages: isInboxRoute(d.url), requestId: d.requestId, at: d.timeStamp });
     return undefined;
   }, filter);
 

@@ -1,18 +1,30 @@
 import { browser } from 'wxt/browser';
 import type { Diagnosis } from '../diagnosis/types';
+import type { UnrecognizedReason } from './tab-view';
 import { t } from '../ui/i18n';
 
 // Firefox MV2 calls it browserAction, Chrome MV3 action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-/** A per-tab mark while a problem is detected there; the tooltip names the likely cause. */
-export async function setBadge(tabId: number, d: Diagnosis | null): Promise<void> {
+/**
+ * A per-tab mark while a problem is detected there (a red "!", the tooltip names the likely cause),
+ * or, with no problem, while the extension cannot see the inbox (a grey "?": not an alarm, just an
+ * honest "look here"). A problem wins, as in the popup.
+ */
+export async function setBadge(tabId: number, d: Diagnosis | null, unreadable: UnrecognizedReason | null = null): Promise<void> {
   const a = action();
   const top = d?.problem ? d.ranked[0] : undefined;
+  const title = top
+    ? t('badge_title', [t(`cause_${top.id.replace(/-/g, '_')}_title`)])
+    : unreadable === 'not-loaded'
+      ? t('badge_not_loaded_title')
+      : unreadable
+        ? t('badge_unreadable_title')
+        : t('extName');
   try {
-    await a.setBadgeText({ tabId, text: top ? '!' : '' });
-    if (top) await a.setBadgeBackgroundColor({ tabId, color: '#d4183d' });
-    await a.setTitle({ tabId, title: top ? t('badge_title', [t(`cause_${top.id.replace(/-/g, '_')}_title`)]) : t('extName') });
+    await a.setBadgeText({ tabId, text: top ? '!' : unreadable ? '?' : '' });
+    if (top || unreadable) await a.setBadgeBackgroundColor({ tabId, color: top ? '#d4183d' : '#6b7280' });
+    await a.setTitle({ tabId, title });
   } catch {
     // the tab is gone
   }

@@ -14,7 +14,8 @@ const NET_KEEP_MS = 10 * 60_000;
  * A top-level navigation seen by webRequest (main_frame), or a load elsewhere (requestId null).
  * A redirect keeps its request id, which the state keeps (the worker may restart in between).
  */
-export function applyNavigation(s: TabState, nav: { where: string; onMessages: boolean; requestId: string | null; at: number }): TabState {
+export function applyNavigation(s0: TabState, nav: { where: string; onMessages: boolean; requestId: string | null; at: number }): TabState {
+  const s = loaded(s0);
   const partOfVisit = nav.requestId !== null && nav.requestId === s.visitRequestId;
   if (partOfVisit) return { ...s, where: nav.where, reportedAt: nav.at };
   if (nav.onMessages) {
@@ -49,7 +50,11 @@ export function redactedReport(r: PageReport): PageReport {
   return { ...r, where: redactUrl(r.where), observation: o ? { ...o, notice } : null };
 }
 
-export function applyPageReport(s: TabState, raw: PageReport, at: number): TabState {
+/** A navigation or a page report means a content script runs (or will run) in the tab now. */
+const loaded = (s: TabState): TabState => (s.notLoaded ? { ...s, notLoaded: undefined } : s);
+
+export function applyPageReport(s0: TabState, raw: PageReport, at: number): TabState {
+  const s = loaded(s0);
   const r = redactedReport(raw);
   if (!r.topFrame) {
     // A sub-frame (the business chat iframe) only adds evidence; it never ends the visit. When it
@@ -57,6 +62,7 @@ export function applyPageReport(s: TabState, raw: PageReport, at: number): TabSt
     if (!r.onMessages) return s.page?.pageId === r.pageId && !s.page.topFrame ? { ...s, page: null, pageAt: null, reportedAt: at } : s;
     return { ...s, page: r, pageAt: at, reportedAt: at };
   }
+  if (r.host && r.onMessages) return hostReport(s, r, at);
   if (!r.onMessages) {
     const redirected = s.onMessages && s.net.some((e) => e.httpClass === 'login-redirect' && e.t >= s.visitAt);
     if (redirected) return { ...s, where: r.where, reportedAt: at };
@@ -74,6 +80,28 @@ export function applyPageReport(s: TabState, raw: PageReport, at: number): TabSt
     visitAt: newVisit ? at : s.visitAt,
     answers: newVisit ? {} : s.answers,
     // network evidence from the last half minute still belongs to this visit (SPA navigation)
+    net: newVisit ? s.net.filter((e) => e.t >= at - 30_000) : s.net,
+  };
+}
+
+/**
+ * The business inbox's top document: it begins or continues the visit, but its own page holds no
+ * chat, so it is never evidence. The chat iframe's report stays the tab's evidence (the top frame
+ * can never overwrite it with "no problem"); a report from a top /messages document before an SPA
+ * move to the business inbox no longer describes the page and goes.
+ */
+function hostReport(s: TabState, r: PageReport, at: number): TabState {
+  const newVisit = !s.onMessages;
+  const keep = s.page !== null && !s.page.topFrame;
+  return {
+    ...s,
+    where: r.where,
+    onMessages: true,
+    page: keep ? s.page : null,
+    pageAt: keep ? s.pageAt : null,
+    reportedAt: at,
+    visitAt: newVisit ? at : s.visitAt,
+    answers: newVisit ? {} : s.answers,
     net: newVisit ? s.net.filter((e) => e.t >= at - 30_000) : s.net,
   };
 }

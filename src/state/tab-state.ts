@@ -36,6 +36,7 @@ export const PageReportSchema = z.object({
   failureAt: z.number().nullable(),
   seq: z.number().int(),
   pageId: z.string().max(24).catch(''),
+  host: z.boolean().optional().catch(undefined),
 });
 
 export const CheckRunSchema = z.object({
@@ -64,6 +65,11 @@ export const TabStateSchema = z.object({
   answers: z.record(z.string(), z.boolean()),
   dismissed: z.array(z.string().max(64)).max(50),
   checks: CheckRunSchema.nullable(),
+  /**
+   * At install or update the tab was an inbox without a content script (Chrome injects none into
+   * open tabs); cleared by its next navigation or page report. Keeps the "?" badge honest.
+   */
+  notLoaded: z.boolean().optional().catch(undefined),
 });
 
 export type TabState = z.infer<typeof TabStateSchema>;

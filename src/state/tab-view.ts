@@ -4,10 +4,18 @@ import type { CheckResult } from '../checks/verdicts';
 
 export type PopupState = 'problem' | 'no-problem' | 'not-tiktok' | 'ui-unrecognized' | 'checking';
 
+/**
+ * Why the tab is `ui-unrecognized`: nothing known found (`page-changed`), the inbox is known but the
+ * open chat is not (`chat-unreadable`), or no content script runs in the tab (`not-loaded`).
+ */
+export type UnrecognizedReason = 'page-changed' | 'chat-unreadable' | 'not-loaded';
+
 /** Everything the popup renders for one tab, computed by the background. */
 export interface TabView {
   tabId: number | null;
   state: PopupState;
+  /** set iff state is `ui-unrecognized` */
+  reason: UnrecognizedReason | null;
   /** nothing pending: no check running and a diagnosis (or a final "unrecognised") is in */
   settled: boolean;
   diagnosis: Diagnosis | null;

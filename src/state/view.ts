@@ -1,6 +1,6 @@
 import type { TabState } from './tab-state';
 import type { Settings } from './settings';
-import type { TabView } from './tab-view';
+import type { TabView, UnrecognizedReason } from './tab-view';
 import type { Evidence } from '../diagnosis/evidence';
 import type { Diagnosis } from '../diagnosis/types';
 import type { CheckResult } from '../checks/verdicts';
@@ -50,17 +50,33 @@ export interface ViewContext {
   running: boolean;
   version: string;
   browserVersion: string;
+  /** the tab is an inbox whose content script does not answer (src/state/script-presence.ts) */
+  notLoaded?: boolean;
+}
+
+/** Why the tab's own report says it cannot read the inbox (for the badge); null if it does not. */
+export function reportedReason(s: TabState): UnrecognizedReason | null {
+  if (s.notLoaded) return 'not-loaded';
+  return s.onMessages && s.page?.recognition === 'unrecognized' ? (s.page.reason ?? 'page-changed') : null;
+}
+
+/** A report that says it cannot read the page names why; silence past the deadline is "changed". */
+function reasonOf(s: TabState | null, notLoaded: boolean): UnrecognizedReason {
+  if (notLoaded) return 'not-loaded';
+  return (s && reportedReason(s)) ?? 'page-changed';
 }
 
 export function buildView(tabId: number | null, s: TabState | null, c: ViewContext): TabView {
   const diagnosis = c.onTikTok && s ? diagnosisOf(s, c.now) : null;
-  const recognition = s ? recognitionOf(s, c.now) : null;
+  const notLoaded = c.onTikTok && !!c.notLoaded;
+  const recognition = notLoaded ? 'unrecognized' : s ? recognitionOf(s, c.now) : null;
   const { state, settled } = popupState({ onTikTok: c.onTikTok, recognition, diagnosis, checksRunning: c.running });
   const checks = orderedChecks(s, c.running);
   const finishedAt = s?.checks?.finishedAt ?? null;
   return {
     tabId,
     state,
+    reason: state === 'ui-unrecognized' ? reasonOf(s, notLoaded) : null,
     settled,
     diagnosis,
     checks,

@@ -11,6 +11,8 @@ import { QuestionBox } from './question';
 import { StateIntro } from './state-intro';
 
 const POLL_MS = 250;
+/** after "Reload this tab", how long the popup waits for the background to see the reload */
+const FOLLOW_RELOAD_MS = 20_000;
 
 /**
  * The popup's window kind, told to the background with every request: a popup only ever sees tabs
@@ -36,16 +38,19 @@ async function requestView(): Promise<TabView> {
 export function App() {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState(false);
+  const [reloadedAt, setReloadedAt] = useState<number | null>(null);
 
   const load = useCallback(() => {
     requestView().then(setView, () => setError(true));
   }, []);
   useEffect(load, [load]);
   useEffect(() => {
-    if (!view || view.settled) return undefined;
+    // Right after a reload the background may still answer "not loaded" for a moment: keep asking.
+    const following = reloadedAt !== null && Date.now() - reloadedAt < FOLLOW_RELOAD_MS && view?.reason === 'not-loaded';
+    if (!view || (view.settled && !following)) return undefined;
     const id = setTimeout(load, POLL_MS);
     return () => clearTimeout(id);
-  }, [view, load]);
+  }, [view, load, reloadedAt]);
 
   if (!view) return <p class="loading">{error ? t('popup_error') : t('popup_loading')}</p>;
 
@@ -54,15 +59,24 @@ export function App() {
     if (next) setView(next);
     else load();
   };
+  const reloadTab = async () => {
+    if (view.tabId == null) return;
+    setReloadedAt(Date.now());
+    await browser.tabs.reload(view.tabId).catch(() => undefined); // needs no permission
+    load();
+  };
   const d = view.diagnosis;
   const top = view.state === 'problem' ? d?.ranked[0] : undefined;
   return (
-    <div data-testid="popup" data-state={view.state} data-tab-id={view.tabId ?? ''} data-settled={String(view.settled)} class="popup">
+    <div data-testid="popup" data-state={view.state} data-reason={view.reason ?? undefined} data-tab-id={view.tabId ?? ''} data-settled={String(view.settled)} class="popup">
       <header>
         <img src="/icon/32.png" alt="" width="24" height="24" />
         <h1>{t('extName')}</h1>
       </header>
       <StateIntro view={view} />
+      {view.reason === 'not-loaded' && (
+        <button type="button" data-testid="fix-action" data-action="reload-tab" class="primary reload" onClick={reloadTab}>{t('popup_reload_tab')}</button>
+      )}
       {top && d && <TopCause cause={top} diagnosis={d} view={view} onRecheck={() => act(incognitoP.then((incognito) => sendMessage('popupRunChecks', { tabId: view.tabId, incognito })))} />}
       {d?.question && view.tabId != null && (
         <QuestionBox question={d.question} onAnswer={(answer) => act(incognitoP.then((incognito) => sendMessage('popupAnswer', { tabId: view.tabId!, questionId: d.question!.id, answer, incognito })))} />

@@ -20,10 +20,19 @@ export function StateIntro({ view }: { view: TabView }) {
         </section>
       );
     case 'ui-unrecognized':
+      if (view.reason === 'not-loaded') {
+        // The reload button itself is rendered by the app, directly under the popup root.
+        return (
+          <section class="intro">
+            <h2>{t('popup_not_loaded_title')}</h2>
+            <p>{t('popup_not_loaded_body')}</p>
+          </section>
+        );
+      }
       return (
         <section class="intro">
           <h2>{t('popup_unrecognized_title')}</h2>
-          <p>{t('popup_unrecognized_body')}</p>
+          <p>{t(view.reason === 'chat-unreadable' ? 'popup_chat_unreadable_body' : 'popup_unrecognized_body')}</p>
           <ol class="steps">
             <li>{t('popup_unrecognized_step1')}</li>
             <li>{t('popup_unrecognized_step2')}</li>

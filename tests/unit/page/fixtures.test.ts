@@ -2,14 +2,14 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFixtures } from '../../fixtures/make-fixtures';
-import { FIXTURES } from '../../fixtures/index';
+import { FIXTURES, HOST_PAGES } from '../../fixtures/index';
 import { FIXTURE_DIR, fixtureHtml, loadFixture } from './load-fixture';
 
 describe('saved TikTok pages', () => {
   const onDisk = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.html')).sort();
 
   it('are all listed, at least 26, each once', () => {
-    expect(FIXTURES.map((f) => f.file).sort()).toEqual(onDisk);
+    expect([...FIXTURES, ...HOST_PAGES].map((f) => f.file).sort()).toEqual(onDisk);
     expect(onDisk.length).toBeGreaterThanOrEqual(26);
   });
 
@@ -38,6 +38,24 @@ describe('saved TikTok pages', () => {
         const hashed = el.className.split(/\s+/).filter((c) => c.startsWith('css-'));
         for (const c of hashed) expect(c, fixture.file).toMatch(/^css-[a-z0-9]{5,8}-(?:[0-9a-f]{8}--)?[A-Z][A-Za-z0-9]+$/);
       }
+    });
+  }
+  for (const host of HOST_PAGES) {
+    it(`${host.file} hosts a listed chat fixture in a same-origin iframe, at a realistic URL`, () => {
+      const html = fixtureHtml(host.file);
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      const doc = loadFixture(host.file);
+      expect(doc.title).toMatch(/TikTok/);
+      const url = new URL(host.url);
+      expect(url.origin).toBe('https://www.tiktok.com');
+      expect(url.pathname).toBe('/business-suite/messages');
+      expect(host.ref).toMatch(/§/);
+      // no chat of its own: the content script reads only the iframe
+      expect(doc.querySelector('[data-e2e*="chat"], [data-e2e*="message"], [contenteditable]')).toBeNull();
+      // the iframe it builds for each conversation is a fixture
+      const uids = Array.from(doc.querySelectorAll('[data-conv-id]')).map((el) => el.getAttribute('data-conv-id')!.split(':')[2]);
+      expect(uids.length).toBe(2);
+      for (const uid of uids) expect(FIXTURES.some((f) => f.url === `https://www.tiktok.com/messages?allow_label=true&lang=en&scene=business&u=${uid}`), uid).toBe(true);
     });
   }
 });
