@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { getItem, setItem } from '../state/store';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { CheckRun, TabState } from '../state/tab-state';
@@ -202,15 +202,14 @@ export function createCheckRunner(env: RunEnv): CheckRunner {
   };
 }
 
-const lastRun = storage.defineItem<unknown>('session:checks-last', { fallback: null });
 
 /** The background's runner: real probes, session storage, the browser's permissions. */
 const runner = createCheckRunner({
   now: () => Date.now(),
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   newId: () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-  loadLast: () => lastRun.getValue(),
-  saveLast: (run) => lastRun.setValue(run),
+  loadLast: () => getItem('session:checks-last'),
+  saveLast: (run) => setItem('session:checks-last', run),
   mayContact: (origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false),
   probes: { http: (url) => probeHttp(url), doh: (url) => probeDoh(url), portal: (url) => probePortal(url), portalViaTikTok: (url, target) => probePortalViaTikTok(url, target) },
   online: () => navigator.onLine,

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { getItem, setItem } from './store';
 import { z } from 'zod';
 
 export const SettingsSchema = z.object({
@@ -9,7 +9,10 @@ export type Settings = z.infer<typeof SettingsSchema>;
 const StrictSettings = z.object({ hintsEnabled: z.boolean(), externalChecksAllowed: z.boolean() });
 export const DEFAULT_SETTINGS: Settings = { hintsEnabled: true, externalChecksAllowed: false };
 
-const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+const item = {
+  getValue: async () => (await getItem('local:settings')) ?? DEFAULT_SETTINGS,
+  setValue: (value: Settings) => setItem('local:settings', value),
+};
 
 /** Stored data is validated on read: bad data becomes the defaults, reported in the console. */
 export async function readSettings(): Promise<Settings> {
@@ -39,8 +42,4 @@ export async function mirrorExternalChecks(granted: boolean): Promise<Settings> 
   const next = { ...(await readSettings()), externalChecksAllowed: granted };
   await item.setValue(next);
   return next;
-}
-
-export function watchSettings(cb: (s: Settings) => void): () => void {
-  return item.watch((raw) => cb(SettingsSchema.safeParse(raw).data ?? { ...DEFAULT_SETTINGS }));
 }

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import * as storage from './store';
 import { browser } from 'wxt/browser';
 import { TabStateSchema, emptyTabState, type TabState } from './tab-state';
 
@@ -31,7 +31,7 @@ function enqueue<T>(tabId: number, step: () => Promise<T>): Promise<T> {
 }
 
 export async function readTab(tabId: number, now = Date.now()): Promise<TabState> {
-  const raw = await storage.getItem<unknown>(key(tabId));
+  const raw = await storage.getItem(key(tabId));
   if (raw == null) return emptyTabState(tabId, now);
   const parsed = TabStateSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -41,7 +41,7 @@ export async function readTab(tabId: number, now = Date.now()): Promise<TabState
 
 export function updateTab(tabId: number, change: (s: TabState) => TabState | void): Promise<TabState> {
   return enqueue(tabId, async () => {
-    const raw = await storage.getItem<unknown>(key(tabId));
+    const raw = await storage.getItem(key(tabId));
     if (raw == null && tabId >= 0 && !(await tabExists(tabId))) {
       const gone = emptyTabState(tabId, Date.now());
       return change(gone) ?? gone; // computed for the caller, never stored

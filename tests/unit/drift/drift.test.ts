@@ -152,7 +152,13 @@ describe('drift suite: the undrifted fixtures (the yardstick)', () => {
   }
 });
 
-for (const family of FAMILIES) {
+/** Families with nothing to change on any saved page (no fixture carries that exact component). */
+const EMPTY_FAMILIES = FAMILIES.filter((family) => FIXTURES.every((f) => drift(fixtureHtml(f.file), family) === null));
+it('drifts every family on at least one saved page, except the known empty ones', () => {
+  expect(EMPTY_FAMILIES).toEqual(['component:DivChatMain']);
+});
+
+for (const family of FAMILIES.filter((x) => !EMPTY_FAMILIES.includes(x))) {
   describe(`drift suite: ${family}`, () => {
     for (const f of FIXTURES) {
       const html = drift(fixtureHtml(f.file), family);

@@ -36,7 +36,7 @@ const allowedFor = (type: string) => (Object.keys(senders) as Name[]).filter((n)
 
 describe('SENDER_POLICY: one table, every message', () => {
   it('names an allowed sender kind for each message of the protocol', () => {
-    expect(Object.keys(SENDER_POLICY).sort()).toEqual(['anySetSettings', 'backgroundHintUpdate', 'contentDismiss', 'contentPageReport', 'popupAnswer', 'popupGetView', 'popupRunChecks']);
+    expect(Object.keys(SENDER_POLICY).sort()).toEqual(['anySetSettings', 'backgroundHintUpdate', 'backgroundPing', 'contentDismiss', 'contentPageReport', 'popupAnswer', 'popupGetView', 'popupRunChecks']);
     for (const t of POPUP_MESSAGES) expect(SENDER_POLICY[t]).toBe('extension');
     for (const t of CONTENT_MESSAGES) expect(SENDER_POLICY[t]).toBe('tiktok-tab');
   });
