@@ -11,7 +11,7 @@ const CHROME = resolve('.output/chrome-mv3');
 const FIREFOX = resolve('.output/firefox-mv2');
 
 const TIKTOK_HOSTS = ['*://*.tiktok.com/*', 'wss://*.tiktok.com/*'];
-const EXTERNAL_OPTIONAL = ['https://cloudflare-dns.com/*', 'https://dns.google/*', 'http://connectivitycheck.gstatic.com/*'];
+const EXTERNAL_OPTIONAL = ['https://cloudflare-dns.com/*', 'http://connectivitycheck.gstatic.com/*'];
 const ALLOWED_API_PERMISSIONS = ['storage', 'webRequest'];
 /** Content scripts: https://www.tiktok.com only (the business chat iframe is on that origin). */
 const CONTENT_MATCHES = ['https://www.tiktok.com/*'];
@@ -105,12 +105,13 @@ function auditCommon(m: Manifest, dir: string): void {
 }
 
 describe('permission audit: Chrome MV3 production manifest', () => {
-  it('asks for exactly storage + webRequest, TikTok hosts, the three optional external origins', () => {
+  it('asks for exactly storage + webRequest, TikTok hosts, the two optional external origins', () => {
     const m = readManifest(CHROME, 'chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(notIn(m.permissions, ALLOWED_API_PERMISSIONS), 'permissions outside the allowlist').toEqual([]);
     expect(notIn(m.host_permissions, TIKTOK_HOSTS), 'host_permissions outside the allowlist').toEqual([]);
     expect(notIn(m.optional_host_permissions, EXTERNAL_OPTIONAL), 'optional_host_permissions outside the allowlist').toEqual([]);
+    expect([...(m.optional_host_permissions ?? [])].sort()).toEqual([...EXTERNAL_OPTIONAL].sort());
     expect(notIn(m.optional_permissions, []), 'optional API permissions').toEqual([]);
     // the production build never grants the external origins at install (only the e2e build does)
     expect((m.host_permissions ?? []).filter((h) => EXTERNAL_OPTIONAL.includes(h))).toEqual([]);
@@ -130,6 +131,7 @@ describe('permission audit: Firefox MV2 production manifest', () => {
     // MV2: host permissions live in `permissions`
     expect(notIn(m.permissions, [...ALLOWED_API_PERMISSIONS, ...TIKTOK_HOSTS]), 'permissions outside the allowlist').toEqual([]);
     expect(notIn(m.optional_permissions, EXTERNAL_OPTIONAL), 'optional_permissions outside the allowlist').toEqual([]);
+    expect([...(m.optional_permissions ?? [])].sort()).toEqual([...EXTERNAL_OPTIONAL].sort());
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions).toBeUndefined();
     auditCommon(m, FIREFOX);
