@@ -45,7 +45,8 @@ const send = (type: string, data: unknown) => `chrome.runtime.sendMessage(${JSON
 
 describe('Chromium: the trust boundary', () => {
   it("a content script cannot read another tab's view, answer for it, enable outside checks or run checks", async () => {
-    s = await launchChromium({ extensionDir: BUILD.chromeE2e });
+    // the production build: outside checks are not granted, so nothing may turn them on
+    s = await launchChromium({ extensionDir: BUILD.chrome });
     s.serve(CHAT_A, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     s.serve(CHAT_B, fixtureHtml('dm-new-healthy.html'));
     const a = await s.open(CHAT_A);
@@ -83,7 +84,7 @@ describe('Chromium: the trust boundary', () => {
   });
 
   it("a script in the page's own world has no way to the background, and posting messages to the page does nothing", async () => {
-    s = await launchChromium({ extensionDir: BUILD.chromeE2e });
+    s = await launchChromium({ extensionDir: BUILD.chrome });
     s.serve(CHAT_A, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     s.serve(CHAT_B, fixtureHtml('dm-new-healthy.html'));
     const a = await s.open(CHAT_A);
