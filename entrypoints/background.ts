@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { isInboxRoute } from '../src/page/route';
 import { onMessage, sendMessage } from '../src/messaging/protocol';
 import { PageReportSchema } from '../src/state/tab-state';
 import { registerNetworkObserver } from '../src/network/observer';
@@ -147,8 +148,8 @@ async function push(tabId: number, s: TabState): Promise<void> {
  * the extension was installed or updated (src/state/script-presence.ts). Only asked for a tab with
  * no page report, so a popup on a tab the content script reports from pays nothing.
  */
-async function notLoaded(tabId: number, s: TabState): Promise<boolean> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+async function notLoaded(tabId: number, s: TabState, known?: { url?: string; status?: string }): Promise<boolean> {
+  const tab = known ?? (await browser.tabs.get(tabId).catch(() => undefined));
   return isNotLoaded({ url: tab?.url, status: tab?.status, hasReport: s.page !== null }, () => sendMessage('backgroundPing', null, tabId));
 }
 
@@ -161,8 +162,10 @@ async function markNotLoadedTabs(): Promise<void> {
 
 async function view(tabId: number | null, onTikTok: boolean, incognito: boolean): Promise<TabView> {
   const s = await readTab(tabId ?? noTab(incognito));
+  const tab = tabId != null && onTikTok ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
   return buildView(tabId, s, {
-    notLoaded: onTikTok && tabId != null && (await notLoaded(tabId, s)),
+    notLoaded: !!tab && tabId != null && (await notLoaded(tabId, s, tab)),
+    inboxTab: isInboxRoute(tab?.url ?? ''),
     now: Date.now(),
     onTikTok,
     // the toggle shows the browser's permission itself, not a stored flag

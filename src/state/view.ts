@@ -34,8 +34,10 @@ export function orderedChecks(s: TabState | null, running: boolean): CheckResult
 /** The content script reports within ~5 s on /messages; silence after that is "not recognised". */
 const REPORT_DEADLINE_MS = 8000;
 
-function recognitionOf(s: TabState, now: number): 'waiting' | 'recognized' | 'unrecognized' | null {
-  if (!s.onMessages) return null;
+function recognitionOf(s: TabState, now: number, inboxTab: boolean): 'waiting' | 'recognized' | 'unrecognized' | null {
+  // The tab shows an inbox the background has not seen arrive yet (it was open before the extension
+  // started, or it is reloading): wait for its content script — or for "not loaded" — never "no problem".
+  if (!s.onMessages) return inboxTab && !s.page ? 'waiting' : null;
   if (s.page) return s.page.recognition;
   // redirected away (e.g. to /login): nothing to wait for
   if (!/\/messages(\/|$)/.test(s.where ?? '')) return null;
@@ -52,6 +54,8 @@ export interface ViewContext {
   browserVersion: string;
   /** the tab is an inbox whose content script does not answer (src/state/script-presence.ts) */
   notLoaded?: boolean;
+  /** the tab's own URL is an inbox route (/messages, /business-suite/messages) */
+  inboxTab?: boolean;
 }
 
 /** Why the tab's own report says it cannot read the inbox (for the badge); null if it does not. */
@@ -69,7 +73,7 @@ function reasonOf(s: TabState | null, notLoaded: boolean): UnrecognizedReason {
 export function buildView(tabId: number | null, s: TabState | null, c: ViewContext): TabView {
   const diagnosis = c.onTikTok && s ? diagnosisOf(s, c.now) : null;
   const notLoaded = c.onTikTok && !!c.notLoaded;
-  const recognition = notLoaded ? 'unrecognized' : s ? recognitionOf(s, c.now) : null;
+  const recognition = notLoaded ? 'unrecognized' : s ? recognitionOf(s, c.now, c.onTikTok && !!c.inboxTab) : null;
   const { state, settled } = popupState({ onTikTok: c.onTikTok, recognition, diagnosis, checksRunning: c.running });
   const checks = orderedChecks(s, c.running);
   const finishedAt = s?.checks?.finishedAt ?? null;

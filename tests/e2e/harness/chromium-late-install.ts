@@ -85,7 +85,7 @@ export async function launchWithoutExtension(extensionDir: string): Promise<Late
     async close() {
       await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
       proc.kill('SIGKILL');
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

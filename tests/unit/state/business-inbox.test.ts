@@ -89,3 +89,11 @@ describe('business inbox: the iframe is the evidence', () => {
     expect(buildView(1, s, ctx(T + 3)).state).toBe('no-problem');
   });
 });
+
+describe('an inbox tab the background has not seen arrive (open before install, or reloading)', () => {
+  it('waits for its content script instead of saying "no problem", and says no problem elsewhere', () => {
+    const blank = emptyTabState(1, T);
+    expect(buildView(1, blank, { ...ctx(T + 1000), inboxTab: true })).toMatchObject({ state: 'no-problem', settled: false });
+    expect(buildView(1, blank, { ...ctx(T + 1000), inboxTab: false })).toMatchObject({ state: 'no-problem', settled: true });
+  });
+});
