@@ -72,8 +72,12 @@ function start(ctx: ContentScriptContext): void {
       sendMessage('contentPageReport', last).catch(() => undefined);
     }
   });
-  // The background asks when a tab has no report: no answer means no content script (not-loaded).
-  onMessage('backgroundPing', () => true);
+  // The background asks when a tab has no report: no answer means no content script (not-loaded);
+  // an answer comes with our latest report again (the background lost it, e.g. corrupt storage).
+  onMessage('backgroundPing', () => {
+    if (last?.onMessages) sendMessage('contentPageReport', last).catch(() => undefined);
+    return true;
+  });
   ctx.onInvalidated(() => watcher?.stop());
   route(location.href);
 }
