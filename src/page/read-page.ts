@@ -157,9 +157,11 @@ function seeingOf(doc: Document, list: Element | null, rows: RowScan, chatOpen: 
   return composerSeen && looksEmpty ? null : 'chat-unreadable';
 }
 
+const CHAT_CHROME = anyOf([...SELECTORS.chatHeader, ...SELECTORS.chatHandle, ...SELECTORS.chatBottom, ...SELECTORS.composer, ...SELECTORS.requestBox]);
+
 /** Anything in `root` besides the header and the composer area (rows we could not recognise). */
 function hasOtherContent(root: Element): boolean {
-  const skip = anyOf([...SELECTORS.chatHeader, ...SELECTORS.chatHandle, ...SELECTORS.chatBottom, ...SELECTORS.composer, ...SELECTORS.requestBox]);
+  const skip = CHAT_CHROME;
   let found = false;
   walkText(root, () => (found = true), 2000, (el) => el.matches(skip));
   if (found) return true;
@@ -206,7 +208,7 @@ function read(doc: Document, rows: RowScan, deep: boolean): Omit<PageScan, 'fail
   const overlay = safe(() => overlayNotice(doc, list, failed.length > 0), null);
   // A captcha or "too many requests" over the inbox blocks it: that is a rate-limit page.
   const page: PageKind = overlay?.entry?.page === 'rate-limited' ? 'rate-limited' : 'inbox';
-  const panel = chatPanel(doc);
+  const panel = first(doc, SELECTORS.chatPanel) ?? list; // chatPanel(), without finding the list again
   const tip = safe(() => failureNotice({ doc, list, panel, failed, rowsSeen: unreadable === null }), null);
   return {
     observation: {
