@@ -39,7 +39,9 @@ export async function launchWithoutExtension(extensionDir: string): Promise<Late
       '--disable-sync',
       'about:blank',
     ],
-    { stdio: 'ignore' },
+    // its own process group: closing kills Chromium's helpers (zygote, renderers, crashpad) too,
+    // which otherwise keep writing into the profile while it is being removed
+    { stdio: 'ignore', detached: true },
   );
   const portFile = join(profile, 'DevToolsActivePort');
   const deadline = Date.now() + 20_000;
@@ -84,8 +86,19 @@ export async function launchWithoutExtension(extensionDir: string): Promise<Late
     },
     async close() {
       await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
-      proc.kill('SIGKILL');
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      const exited = new Promise((r) => (proc.exitCode !== null || proc.signalCode !== null ? r(null) : proc.once('exit', r)));
+      try {
+        process.kill(-proc.pid!, 'SIGKILL');
+      } catch {
+        // the group is already gone
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (e) {
+        // a temporary profile left behind is not a test failure; say where it is
+        console.warn(`could not remove ${profile}: ${(e as Error).message}`);
+      }
     },
   };
 }
