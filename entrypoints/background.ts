@@ -55,6 +55,14 @@ export default defineBackground(() => {
     await change(sender.tab.id, (s) => ({ ...s, dismissed: [...s.dismissed.filter((d) => d !== parsed.data.failureId), parsed.data.failureId].slice(-50) }));
   });
 
+  // "Turn off hints" from the hint: a TikTok tab can only switch hints off, nothing else.
+  onMessage('contentHintsOff', async ({ data }) => {
+    if (!z.null().safeParse(data).success) return;
+    await writeSettings({ hintsEnabled: false });
+    const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' });
+    await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
+  });
+
   // Popup messages: senders are checked by the messenger (SENDER_POLICY); each names its window
   // kind, and a tab of the other kind is answered as no tab at all (a not-tiktok view).
   const PopupTab = { incognito: z.boolean().optional() };

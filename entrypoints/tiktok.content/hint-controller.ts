@@ -8,8 +8,12 @@ import type { Watcher } from '../../src/page/watcher';
 import { chatHandle, composerArea } from '../../src/page/read-page';
 import { buildHint, type HintView } from '../../src/ui/hint';
 import { HINT_CSS } from '../../src/ui/hint-style';
+import { readGeometry } from '../../src/content/hint-geometry';
+import { placeHint } from '../../src/content/hint-place';
+import { anyOf, SELECTORS } from '../../src/page/selectors';
 
 const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+const DIALOG = anyOf(SELECTORS.dialog);
 
 /**
  * Shows the hint at once from page evidence (`diagnosePageOnly`), then follows the
@@ -21,11 +25,15 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
   let view: HintView | null = null;
   let host: HTMLElement | null = null;
   let shown: CauseId | null = null;
+  /** "Turn off hints" was pressed: 'asked' until the background confirms, then 'off' until hints come back on */
+  let off: 'asked' | 'off' | null = null;
 
   const key = () => report?.failureId ?? `state:${bg?.causeId ?? shown ?? ''}`;
 
   function wanted(): { causeId: CauseId; earlier: boolean; settled: boolean } | null {
-    if (!report?.onMessages || !watcher()) return null;
+    if (!report?.onMessages || !watcher() || off) return null;
+    // hints switched off: not even the page's own answer until they are on again
+    if (bg && !bg.hintsEnabled) return null;
     // the background's answer is about this frame's report (not another frame's, e.g. the business iframe)
     if (bg && bg.seq === report.seq && bg.pageId === report.pageId) {
       if (bg.state !== 'problem' || !bg.causeId || !bg.hintsEnabled || bg.dismissed.includes(key())) return null;
@@ -52,17 +60,16 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
         style.textContent = HINT_CSS;
         const container = document.createElement('div');
         shadow.append(style, container);
-        view = buildHint(host, container, dismiss);
+        view = buildHint(host, container, { dismiss, hintsOff });
         document.body.append(host);
         listen();
       }
       const current = w;
       shown = current.causeId;
       view.render({ ...current, browser: BROWSER, handle: chatHandle(document) });
-      // A new hint is placed at once (its latency budget is 50 ms); later moves read layout in the
-      // next frame, not in the middle of TikTok's own DOM work.
-      if (fresh) view.place(watcher()?.anchor() ?? null, composerArea(document));
-      else reposition();
+      // Placed in the next frame (before it is painted: hidden until then), never here: this runs
+      // inside the watcher's MutationObserver callback, where reading layout would force TikTok's.
+      reposition();
     } catch (err) {
       console.debug('[dm-doctor] hint failed', err);
     }
@@ -75,7 +82,18 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     remove();
   }
 
+  function hintsOff(): void {
+    off = 'asked';
+    sendMessage('contentHintsOff', null).catch(() => {
+      off = null; // the background did not take it: the switch stays where it was
+    });
+    remove();
+  }
+
   function remove(): void {
+    cancelFrame();
+    resizes?.disconnect();
+    resizes = null;
     listening?.abort();
     listening = null;
     host?.remove();
@@ -84,13 +102,42 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     shown = null;
   }
 
+  // All layout reads of a placement happen together in one animation frame, then one write.
   let frame = 0;
+  const cancelFrame = () => {
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+  };
   const reposition = () => {
     if (!view || frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      view?.place(watcher()?.anchor() ?? null, composerArea(document));
+      if (!view) return;
+      try {
+        const row = watcher()?.anchor() ?? null;
+        const size = view.measure();
+        const geo = readGeometry(document, row, row ? null : composerArea(document));
+        view.place(placeHint({ ...geo, size }));
+        watchSizes(row);
+      } catch (err) {
+        console.debug('[dm-doctor] hint placement failed', err);
+      }
     });
+  };
+  // Movement without polling: scroll and resize events, and a ResizeObserver on the chat, the failed
+  // row and the hint itself (a row growing, the composer growing, the hint's details opening).
+  let resizes: ResizeObserver | null = null;
+  let watched: Element | null = null;
+  const watchSizes = (row: Element | null) => {
+    if (typeof ResizeObserver === 'undefined' || !host) return;
+    if (resizes && watched === row) return;
+    resizes?.disconnect();
+    resizes = new ResizeObserver(reposition);
+    watched = row;
+    resizes.observe(host);
+    const panel = (row ?? composerArea(document))?.closest(anyOf(SELECTORS.chatPanel));
+    if (panel) resizes.observe(panel);
+    if (row) resizes.observe(row);
   };
   // Listeners exist only while a hint is shown.
   let listening: AbortController | null = null;
@@ -100,8 +147,18 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     const opts = { passive: true, capture: true, signal: listening.signal };
     window.addEventListener('resize', reposition, opts);
     document.addEventListener('scroll', reposition, opts);
+    // Escape dismisses the hint, unless TikTok has a dialog open (Escape is the dialog's then).
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented && host && !document.querySelector(DIALOG)) dismiss();
+      },
+      { signal: listening.signal },
+    );
   };
   ctx.onInvalidated(() => {
+    cancelFrame();
+    resizes?.disconnect();
     listening?.abort();
     host?.remove();
   });
@@ -113,6 +170,8 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     },
     onUpdate(u: HintUpdate) {
       bg = u;
+      if (off === 'asked' && !u.hintsEnabled) off = 'off';
+      else if (off === 'off' && u.hintsEnabled) off = null;
       sync();
     },
     remove() {

@@ -24,6 +24,8 @@ export interface ProtocolMap {
   anySetSettings(req: { hintsEnabled?: boolean; externalChecksAllowed?: boolean }): void;
   /** content → background: the person dismissed the hint for this failure */
   contentDismiss(req: { failureId: string }): void;
+  /** content → background: "Turn off hints" in the hint (the only setting a TikTok tab may change, and only to off) */
+  contentHintsOff(req: null): void;
   /** background → content: is a content script running in this tab? (answers true) */
   backgroundPing(req: null): true;
 }
@@ -40,6 +42,7 @@ export type SenderKind = 'extension' | 'tiktok-tab';
 export const SENDER_POLICY: Readonly<Record<Type, SenderKind>> = {
   contentPageReport: 'tiktok-tab',
   contentDismiss: 'tiktok-tab',
+  contentHintsOff: 'tiktok-tab',
   backgroundHintUpdate: 'extension',
   backgroundPing: 'extension',
   popupGetView: 'extension',

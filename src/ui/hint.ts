@@ -2,13 +2,12 @@ import type { CauseId } from '../causes/ids';
 import { fixAction } from '../causes/catalogue';
 import { causeActionLabel, causeSteps, causeTitle, causeWhy } from '../causes/copy';
 import { t, messagesLang } from './i18n';
-import { anyOf, SELECTORS } from '../page/selectors';
-
-const CHAT_PANEL = anyOf(SELECTORS.chatPanel);
+import type { Placement } from '../content/hint-place';
 
 // The in-page hint: plain DOM inside the open shadow root of <dm-doctor-hint>, which is appended to
 // document.body (never inside TikTok's React-managed nodes) and positioned with `position: fixed`
-// next to the failed message or the blocked composer, so TikTok's layout never shifts.
+// next to the failed message or the blocked composer, so TikTok's layout never shifts. Where
+// exactly is decided by src/content/hint-place.ts from boxes read in one animation frame.
 
 export interface HintContent {
   causeId: CauseId;
@@ -20,10 +19,18 @@ export interface HintContent {
 
 export interface HintView {
   render(c: HintContent): void;
-  place(anchor: Element | null, composer: Element | null): void;
+  /** the hint's border box size (a layout read: call it only inside an animation frame) */
+  measure(): { width: number; height: number };
+  /** writes only; null keeps it hidden (nothing to stand beside) */
+  place(at: Placement | null): void;
 }
 
-export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: () => void): HintView {
+export interface HintActions {
+  dismiss(): void;
+  hintsOff(): void;
+}
+
+export function buildHint(host: HTMLElement, container: HTMLElement, actions: HintActions): HintView {
   const box = el('div', 'hint');
   box.setAttribute('role', 'status');
   box.setAttribute('aria-live', 'polite');
@@ -33,7 +40,7 @@ export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: 
   dismiss.type = 'button';
   dismiss.textContent = '×';
   dismiss.setAttribute('aria-label', t('hint_dismiss'));
-  dismiss.addEventListener('click', onDismiss);
+  dismiss.addEventListener('click', actions.dismiss);
   line.append(title, dismiss);
   const row = el('div', 'row');
   const details = el('ol', 'details');
@@ -47,6 +54,9 @@ export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: 
     details.hidden = !details.hidden;
     more.setAttribute('aria-expanded', String(!details.hidden));
   });
+  const off = el('button', 'off') as HTMLButtonElement;
+  off.type = 'button';
+  off.addEventListener('click', actions.hintsOff);
   box.append(line, row, details);
   container.append(box);
   // hidden until placed (next frame), so it never flashes in the corner
@@ -69,32 +79,24 @@ export function buildHint(host: HTMLElement, container: HTMLElement, onDismiss: 
         row.append(a);
       }
       more.textContent = t('hint_details');
-      row.append(more);
+      off.textContent = t('hint_turn_off');
+      row.append(more, off);
       const why = el('li', 'why');
       why.textContent = causeWhy(c.causeId);
       details.replaceChildren(why, ...causeSteps(c.causeId, c).map((s) => Object.assign(el('li', 'step'), { textContent: s })));
     },
-    place(anchor, composer) {
-      host.style.visibility = 'visible';
-      const target = anchor ?? composer;
-      const w = window.innerWidth;
-      const h = window.innerHeight;
-      const box = host.getBoundingClientRect();
-      if (!target) {
-        host.style.top = `${Math.max(8, h - box.height - 96)}px`;
-        host.style.left = '16px';
+    measure() {
+      const r = host.getBoundingClientRect();
+      return { width: Math.ceil(r.width), height: Math.ceil(r.height) };
+    },
+    place(at) {
+      if (!at) {
+        host.style.visibility = 'hidden';
         return;
       }
-      const r = target.getBoundingClientRect();
-      const panel = (composer?.closest(CHAT_PANEL) ?? composer?.parentElement)?.getBoundingClientRect();
-      // Left edge of the chat, where own (right-aligned) bubbles leave room; above the composer.
-      const left = Math.min(Math.max(8, (panel?.left ?? r.left) + 12), w - box.width - 8);
-      const composerTop = composer?.getBoundingClientRect().top ?? h;
-      let top = anchor ? r.top : composerTop - box.height - 8;
-      top = Math.min(top, composerTop - box.height - 8);
-      host.style.left = `${Math.round(left)}px`;
-      // always on screen, even when TikTok's layout puts the anchor below the fold
-      host.style.top = `${Math.round(Math.min(Math.max(8, top), h - box.height - 8))}px`;
+      host.style.left = `${at.left}px`;
+      host.style.top = `${at.top}px`;
+      host.style.visibility = 'visible';
     },
   };
 }

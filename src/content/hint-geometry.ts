@@ -1,0 +1,73 @@
+import { anyOf, SELECTORS } from '../page/selectors';
+import { isOwnRow } from '../page/landmarks';
+import type { Box, PlaceInput } from './hint-place';
+
+// Reads the boxes the hint's placement needs, all in one go (called only inside an animation frame,
+// never from a MutationObserver callback, so TikTok's own DOM work is never forced to lay out early).
+// Bounded: the failed row, at most NEAR rows on each side of it, the header, the notices, the
+// composer. Reads only; nothing is written to TikTok's nodes.
+
+const ROW = anyOf(SELECTORS.messageRow);
+const SLOT = anyOf(SELECTORS.warningSlot);
+const AREA = anyOf(SELECTORS.messageArea);
+const TIP = anyOf(SELECTORS.sendFailTip);
+const HEADER = anyOf(SELECTORS.chatHeader);
+const PANEL = anyOf(SELECTORS.chatPanel);
+const BOTTOM = anyOf([...SELECTORS.requestBox, ...SELECTORS.chatBottom, ...SELECTORS.composer]);
+/** rows read on each side of the failed one: more than a hint's height plus REACH */
+const NEAR = 10;
+
+const rect = (el: Element): Box | null => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 || r.height > 0 ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+};
+const boxes = (els: Iterable<Element>): Box[] => Array.from(els, rect).filter((b): b is Box => b !== null);
+
+/** The row's message (its bubble), else the row itself. */
+const bubbleOf = (row: Element): Element => row.querySelector(AREA) ?? row;
+
+/**
+ * Everything placement needs except the hint's own size. `row`: the failed message row (the
+ * watcher's anchor) or null; `bottom`: the blocked composer / request box when there is no row.
+ */
+export function readGeometry(doc: Document, row: Element | null, bottom: Element | null): Omit<PlaceInput, 'size'> {
+  const view = doc.defaultView;
+  const panel = (row ?? bottom)?.closest(PANEL) ?? doc.querySelector(PANEL);
+  const scope: ParentNode = panel ?? doc;
+  const avoid: Box[] = [];
+  const prefer: Box[] = [];
+  let icon: Box | null = null;
+  if (row) {
+    const slot = row.querySelector(SLOT);
+    const mark = slot?.querySelector('svg') ?? slot;
+    icon = mark ? rect(mark) : null;
+    const own = bubbleOf(row);
+    const b = rect(own);
+    if (b) prefer.push(b);
+    const rows = Array.from(scope.querySelectorAll(ROW)).filter((r) => !r.parentElement?.closest(ROW));
+    const at = rows.findIndex((r) => r === row || r.contains(row));
+    for (const near of rows.slice(Math.max(0, at - NEAR), at < 0 ? 0 : at + NEAR + 1)) {
+      if (near === row || near.contains(row)) continue;
+      const nb = rect(bubbleOf(near));
+      if (!nb) continue;
+      (isOwnRow(near) ? prefer : avoid).push(nb);
+    }
+  }
+  const notices = Array.from(scope.querySelectorAll(TIP)).filter((n) => !n.parentElement?.closest(TIP));
+  avoid.push(...boxes(notices), ...boxes(scope.querySelectorAll(HEADER)));
+  const composer = bottom ?? scope.querySelector(BOTTOM);
+  const composerBox = composer ? rect(composer) : null;
+  if (composerBox) avoid.push(composerBox);
+  // With no failed row on screen: next to the blocked composer, else TikTok's notice bar.
+  const target = icon ? null : (composerBox ?? (notices[0] ? rect(notices[0]) : null));
+  const rtl = (doc.documentElement.getAttribute('dir') ?? view?.getComputedStyle(doc.documentElement).direction) === 'rtl';
+  return {
+    viewport: { width: doc.documentElement.clientWidth || view?.innerWidth || 0, height: doc.documentElement.clientHeight || view?.innerHeight || 0 },
+    icon,
+    target,
+    avoid,
+    prefer,
+    chat: panel ? rect(panel) : null,
+    rtl,
+  };
+}
