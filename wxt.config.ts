@@ -32,6 +32,9 @@ export default defineConfig({
       host_permissions: TIKTOK_HOSTS,
       optional_host_permissions: EXTERNAL_CHECK_ORIGINS,
       action: { default_title: '__MSG_extName__' },
+      // Alt+Shift+M opens the popup (shown on the options page): MV3 names the command
+      // _execute_action, Firefox's MV2 _execute_browser_action.
+      commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+M' } } },
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       // MV3 takes an object, MV2 (Firefox) a string
       content_security_policy: browser === 'firefox' ? CSP : { extension_pages: CSP },
@@ -43,6 +46,10 @@ export default defineConfig({
     if (browser === 'firefox') {
       // MV2 has no optional_host_permissions: optional origins go in optional_permissions.
       delete manifest.optional_host_permissions;
+      // Firefox puts the button on the toolbar itself (Chrome hides it in the puzzle menu: the
+      // welcome page asks to pin it there instead).
+      delete manifest.action;
+      manifest.browser_action = { default_title: '__MSG_extName__', default_area: 'navbar' };
       if (!e2e) manifest.optional_permissions = EXTERNAL_CHECK_ORIGINS;
       manifest.browser_specific_settings = {
         gecko: {

@@ -18,6 +18,8 @@ import { hintUpdateOf } from '../src/state/hint';
 import type { TabState } from '../src/state/tab-state';
 import type { TabView } from '../src/state/tab-view';
 import { z } from 'zod';
+import { onInstalledAction } from '../src/background/first-run';
+import { WHATS_NEW_KEY, WhatsNewSchema } from '../src/contracts/whats-new';
 
 const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 /** Checks run from a popup with no TikTok tab keep their state here, one key per window kind. */
@@ -101,6 +103,19 @@ export default defineBackground(() => {
     if (req.data.externalChecksAllowed !== undefined) await syncExternalChecksSetting();
     const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' });
     await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
+  });
+
+  onMessage('optionsGetWhatsNew', async () => {
+    const got = await browser.storage.local.get(WHATS_NEW_KEY);
+    const parsed = WhatsNewSchema.safeParse(got[WHATS_NEW_KEY]);
+    return parsed.success ? parsed.data : null;
+  });
+
+  // First run: the welcome page on a fresh install only; an update leaves a quiet note for the options page.
+  browser.runtime.onInstalled.addListener((details) => {
+    const action = onInstalledAction(details, browser.runtime.getManifest().version);
+    if (action.kind === 'welcome') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logged('opening the welcome page'));
+    if (action.kind === 'whats-new') void browser.storage.local.set({ [WHATS_NEW_KEY]: { from: action.from, to: action.to } }).catch(logged('noting what is new'));
   });
 
   // Chrome leaves tabs opened before an install or update without a content script: mark their

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { PageReport } from './page-report';
 import type { TabView } from '../state/tab-view';
 import type { HintUpdate } from './hint-update';
+import type { WhatsNew } from '../contracts/whats-new';
 
 // One typed protocol, named by direction. Every handler in the background validates its input with
 // zod: content scripts run inside TikTok's page. Hand-written over runtime/tabs messaging (rather
@@ -22,6 +23,8 @@ export interface ProtocolMap {
   popupAnswer(req: { tabId: number; questionId: string; answer: boolean; incognito?: boolean }): TabView;
   /** popup → background: settings changed (the extension's own pages only) */
   anySetSettings(req: { hintsEnabled?: boolean; externalChecksAllowed?: boolean }): void;
+  /** options page → background: the quiet "what's new" note an update left (versions only), or null */
+  optionsGetWhatsNew(req: null): WhatsNew | null;
   /** content → background: the person dismissed the hint for this failure */
   contentDismiss(req: { failureId: string }): void;
   /** content → background: "Turn off hints" in the hint (the only setting a TikTok tab may change, and only to off) */
@@ -49,6 +52,7 @@ export const SENDER_POLICY: Readonly<Record<Type, SenderKind>> = {
   popupRunChecks: 'extension',
   popupAnswer: 'extension',
   anySetSettings: 'extension',
+  optionsGetWhatsNew: 'extension',
 };
 
 export interface Self {

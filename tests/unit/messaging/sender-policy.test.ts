@@ -8,7 +8,7 @@ import { onMessage, REFUSED, SENDER_POLICY, senderAllowed, type Sender } from '.
 
 const ID = fakeBrowser.runtime.id;
 const BASE = fakeBrowser.runtime.getURL('');
-const POPUP_MESSAGES = ['popupGetView', 'popupRunChecks', 'popupAnswer', 'anySetSettings'] as const;
+const POPUP_MESSAGES = ['popupGetView', 'popupRunChecks', 'popupAnswer', 'anySetSettings', 'optionsGetWhatsNew'] as const;
 const CONTENT_MESSAGES = ['contentPageReport', 'contentDismiss', 'contentHintsOff'] as const;
 
 const tab = (id: number) => ({ id, index: 0, incognito: false, pinned: false, highlighted: false, windowId: 1, active: true }) as unknown as NonNullable<Sender['tab']>;
@@ -36,7 +36,7 @@ const allowedFor = (type: string) => (Object.keys(senders) as Name[]).filter((n)
 
 describe('SENDER_POLICY: one table, every message', () => {
   it('names an allowed sender kind for each message of the protocol', () => {
-    expect(Object.keys(SENDER_POLICY).sort()).toEqual(['anySetSettings', 'backgroundHintUpdate', 'backgroundPing', 'contentDismiss', 'contentHintsOff', 'contentPageReport', 'popupAnswer', 'popupGetView', 'popupRunChecks']);
+    expect(Object.keys(SENDER_POLICY).sort()).toEqual(['anySetSettings', 'backgroundHintUpdate', 'backgroundPing', 'contentDismiss', 'contentHintsOff', 'contentPageReport', 'optionsGetWhatsNew', 'popupAnswer', 'popupGetView', 'popupRunChecks']);
     for (const t of POPUP_MESSAGES) expect(SENDER_POLICY[t]).toBe('extension');
     for (const t of CONTENT_MESSAGES) expect(SENDER_POLICY[t]).toBe('tiktok-tab');
   });
