@@ -8,7 +8,7 @@
 //                                    the action differs per browser, plus `action_nohandle` for causes
 //                                    whose action opens the recipient's profile (`needsHandle`)
 // Use `messageKeys(id, ctx)` rather than building keys by hand.
-import { CAUSE_IDS, sideOf, type CauseId, type Side } from './ids';
+import { CAUSE_IDS, sideOf, type CauseId, type Side } from '../contracts/cause-ids';
 import { browserUrl, helpUrl, profileUrl, type Browser, type BrowserUrlName, type Lang, type TikTokUrlName } from './urls';
 
 export interface CauseContext {

@@ -3,7 +3,7 @@ import { NET_ERROR_CLASSES, classifyError } from './error-class';
 import { hostRole } from './hosts';
 import { HTTP_CLASSES, httpClassOf, type HttpClass } from './http-class';
 import { redactUrl } from '../tiktok/redact';
-import { isInboxRoute } from '../page/route';
+import { isInboxRoute } from '../tiktok/routes';
 
 // One network observation, as kept per tab (storage.session) and shown in the report. It holds
 // no query, no handle, no IP: only the redacted host + path and what went wrong.

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fromBeforeRedirect, fromCompleted, fromErrorOccurred, type NetEvent, type WebRequestDetails } from './evidence';
-import { isInboxRoute, whereOf } from '../page/route';
+import { isInboxRoute, whereOf } from '../tiktok/routes';
 import { recordOwnError, recordOwnRedirect } from '../checks/own-requests';
 
 // Observe-only webRequest listeners on TikTok's hosts (never blocking, never reading bodies).

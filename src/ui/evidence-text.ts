@@ -1,5 +1,5 @@
-import type { EvidenceItem } from '../diagnosis/types';
-import { t } from './i18n';
+import type { EvidenceItem } from '../contracts/diagnosis';
+import { t } from '../i18n/i18n';
 
 /** Evidence in words. Parameters that are codes become words; TikTok's text stays verbatim. */
 export function evidenceText(e: EvidenceItem & { against?: boolean }): string {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../messaging/protocol';
-import type { TabView } from '../../state/tab-view';
-import { t } from '../i18n';
+import { sendMessage } from '../../contracts/protocol';
+import type { TabView } from '../../contracts/tab-view';
+import { t } from '../../i18n/i18n';
 import { TopCause, OtherCauses } from './causes';
 import { Checks } from './checks';
 import { Controls } from './controls';

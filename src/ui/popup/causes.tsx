@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Diagnosis, RankedCause } from '../../diagnosis/types';
-import type { TabView } from '../../state/tab-view';
+import type { Diagnosis, RankedCause } from '../../contracts/diagnosis';
+import type { TabView } from '../../contracts/tab-view';
 import { fixAction } from '../../causes/catalogue';
 import { causeActionLabel, causeSteps, causeTitle, causeWhy } from '../../causes/copy';
-import { t, messagesLang } from '../i18n';
+import { t, messagesLang } from '../../i18n/i18n';
 import { EvidenceList } from './evidence';
 
 const CONFIDENCE_WORDS = { high: 'confidence_high', medium: 'confidence_medium', low: 'confidence_low' } as const;

@@ -1,5 +1,5 @@
-import type { TabView } from '../../state/tab-view';
-import { t } from '../i18n';
+import type { TabView } from '../../contracts/tab-view';
+import { t } from '../../i18n/i18n';
 
 const ICON: Record<string, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–', running: '…' };
 

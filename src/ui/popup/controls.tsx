@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { TabView } from '../../state/tab-view';
-import type { Settings } from '../../state/settings';
+import type { TabView } from '../../contracts/tab-view';
+import type { Settings } from '../../background/settings';
 import { EXTERNAL_CHECK_ORIGINS } from '../../checks/external-origins';
 import { bugs } from '../../../package.json';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 export function Controls({ view, onRecheck, onSettings }: { view: TabView; onRecheck: () => void; onSettings: (s: Partial<Settings>) => void }) {
   const [copied, setCopied] = useState(false);

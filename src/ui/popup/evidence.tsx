@@ -1,4 +1,4 @@
-import type { EvidenceItem } from '../../diagnosis/types';
+import type { EvidenceItem } from '../../contracts/diagnosis';
 import { evidenceText } from '../evidence-text';
 
 export function EvidenceList({ items }: { items: (EvidenceItem & { against?: boolean })[] }) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CAUSE_IDS, sideOf } from '../../../src/causes/ids';
+import { CAUSE_IDS, sideOf } from '../../../src/contracts/cause-ids';
 import { CATALOGUE, fixAction, helpLinks, type CauseContext } from '../../../src/causes/catalogue';
 import { CONTEXTS } from './contexts';
 

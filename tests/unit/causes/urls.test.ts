@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CAUSE_IDS } from '../../../src/causes/ids';
+import { CAUSE_IDS } from '../../../src/contracts/cause-ids';
 import { fixAction, helpLinks } from '../../../src/causes/catalogue';
 import { BROWSER_URLS, TIKTOK_URLS, helpUrl, profileUrl, toLang, type TikTokUrlName } from '../../../src/causes/urls';
 import { CONTEXTS } from './contexts';

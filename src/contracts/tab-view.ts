@@ -1,5 +1,5 @@
-import type { Settings } from './settings';
-import type { Diagnosis } from '../diagnosis/types';
+import type { Settings } from '../background/settings';
+import type { Diagnosis } from './diagnosis';
 import type { CheckResult } from '../checks/verdicts';
 
 export type PopupState = 'problem' | 'no-problem' | 'not-tiktok' | 'ui-unrecognized' | 'checking';

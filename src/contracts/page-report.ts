@@ -1,4 +1,4 @@
-import type { PageObservation } from '../page/observation';
+import type { PageObservation } from './observation';
 
 export type UnreadableReason = 'page-changed' | 'chat-unreadable';
 

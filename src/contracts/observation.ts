@@ -1,4 +1,4 @@
-import type { CauseId } from '../causes/ids';
+import type { CauseId } from './cause-ids';
 
 // What the content script reads from TikTok's page. Only system containers are read:
 // never the text of anyone's messages, never names (the open chat's @handle stays in

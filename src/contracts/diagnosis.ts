@@ -1,4 +1,4 @@
-import type { CauseId, Side } from '../causes/ids';
+import type { CauseId, Side } from './cause-ids';
 
 export type Confidence = 'high' | 'medium' | 'low';
 

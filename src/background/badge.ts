@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Diagnosis } from '../diagnosis/types';
-import type { UnrecognizedReason } from './tab-view';
-import { t } from '../ui/i18n';
+import type { Diagnosis } from '../contracts/diagnosis';
+import type { UnrecognizedReason } from '../contracts/tab-view';
+import { t } from '../i18n/i18n';
 
 // Firefox MV2 calls it browserAction, Chrome MV3 action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;

@@ -1,8 +1,8 @@
-import type { PageReport } from '../messaging/page-report';
-import { chatHandle, chatPanel, isOwnRow, scanPage, type PageScan } from './read-page';
-import { anyOf, SELECTORS } from './selectors';
-import { failureId } from './failure-id';
-import { whereOf } from './route';
+import type { PageReport } from '../contracts/page-report';
+import { chatHandle, chatPanel, isOwnRow, scanPage, type PageScan } from '../page/read-page';
+import { anyOf, SELECTORS } from '../page/selectors';
+import { failureId } from '../page/failure-id';
+import { whereOf } from '../tiktok/routes';
 
 // Live watching of /messages. One MutationObserver on the narrowest stable root (the chat panel
 // once it exists, the body until then). The callback looks at its records only to tell whether a

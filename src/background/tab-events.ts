@@ -1,5 +1,5 @@
 import type { TabState } from './tab-state';
-import type { PageReport } from '../messaging/page-report';
+import type { PageReport } from '../contracts/page-report';
 import type { NetEvent } from '../network/evidence';
 import { pushBounded } from '../network/evidence';
 import { redactText, redactUrl } from '../tiktok/redact';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { popupState } from '../../../src/state/popup-state';
-import { diagnosisOf } from '../../../src/state/view';
-import { emptyTabState } from '../../../src/state/tab-state';
-import type { Diagnosis } from '../../../src/diagnosis/types';
+import { popupState } from '../../../src/background/popup-state';
+import { diagnosisOf } from '../../../src/background/view';
+import { emptyTabState } from '../../../src/background/tab-state';
+import type { Diagnosis } from '../../../src/contracts/diagnosis';
 
 const problem: Diagnosis = { problem: true, ranked: [], evidence: [], notice: null, earlier: false, question: null, at: 0 };
 const fine: Diagnosis = { ...problem, problem: false };

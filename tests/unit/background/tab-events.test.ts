@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyNavigation, applyNetEvent, applyPageReport } from '../../../src/state/tab-events';
-import { emptyTabState, TabStateSchema } from '../../../src/state/tab-state';
+import { applyNavigation, applyNetEvent, applyPageReport } from '../../../src/background/tab-events';
+import { emptyTabState, TabStateSchema } from '../../../src/background/tab-state';
 import { fromBeforeRedirect, fromCompleted } from '../../../src/network/evidence';
-import type { PageReport } from '../../../src/messaging/page-report';
+import type { PageReport } from '../../../src/contracts/page-report';
 
 const T = 1_800_000_000_000;
 const report = (over: Partial<PageReport> = {}): PageReport => ({
@@ -56,7 +56,7 @@ describe('a late main_frame event (Firefox)', () => {
 
 describe('answers: fixed question ids, bounded', () => {
   it('keeps answers to the diagnosis\' questions and ignores any other id', async () => {
-    const { applyAnswer, MAX_ANSWERS } = await import('../../../src/state/tab-events');
+    const { applyAnswer, MAX_ANSWERS } = await import('../../../src/background/tab-events');
     const { QUESTION_IDS } = await import('../../../src/diagnosis/rules');
     let s = emptyTabState(1, T);
     s = applyAnswer(s, 'follows-back', false);

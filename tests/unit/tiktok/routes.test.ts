@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isBusinessInboxRoute, isInboxRoute, isMessagesRoute, whereOf } from '../../../src/page/route';
+import { isBusinessInboxRoute, isInboxRoute, isMessagesRoute, whereOf } from '../../../src/tiktok/routes';
 
 // Runs in plain node: the background worker has no `Location` either.
 describe('route', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { pickTab, senderIncognito, visibleTab } from '../../../src/state/tab-access';
+import { pickTab, senderIncognito, visibleTab } from '../../../src/background/tab-access';
 
 // Private windows (DESIGN.md, trust boundary): a popup only ever describes tabs of its own window
 // kind, `?tab=` included. Tabs: 1 normal TikTok, 2 private TikTok, 3 normal elsewhere (no URL

@@ -1,8 +1,8 @@
 import type { TabState } from './tab-state';
 import type { Settings } from './settings';
-import type { TabView, UnrecognizedReason } from './tab-view';
+import type { TabView, UnrecognizedReason } from '../contracts/tab-view';
 import type { Evidence } from '../diagnosis/evidence';
-import type { Diagnosis } from '../diagnosis/types';
+import type { Diagnosis } from '../contracts/diagnosis';
 import type { CheckResult } from '../checks/verdicts';
 import { orderedResults } from '../checks/result';
 import { diagnose } from '../diagnosis/diagnose';
@@ -52,7 +52,7 @@ export interface ViewContext {
   running: boolean;
   version: string;
   browserVersion: string;
-  /** the tab is an inbox whose content script does not answer (src/state/script-presence.ts) */
+  /** the tab is an inbox whose content script does not answer (src/background/script-presence.ts) */
   notLoaded?: boolean;
   /** the tab's own URL is an inbox route (/messages, /business-suite/messages) */
   inboxTab?: boolean;

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { PageReport } from './page-report';
-import type { TabView } from '../state/tab-view';
+import type { TabView } from './tab-view';
 import type { HintUpdate } from './hint-update';
 
 // One typed protocol, named by direction. Every handler in the background validates its input with

@@ -1,7 +1,7 @@
-import type { CauseId } from '../causes/ids';
+import type { CauseId } from '../contracts/cause-ids';
 import { fixAction } from '../causes/catalogue';
 import { causeActionLabel, causeSteps, causeTitle, causeWhy } from '../causes/copy';
-import { t, messagesLang } from './i18n';
+import { t, messagesLang } from '../i18n/i18n';
 import { anyOf, SELECTORS } from '../page/selectors';
 
 const CHAT_PANEL = anyOf(SELECTORS.chatPanel);

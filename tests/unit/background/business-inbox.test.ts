@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyNavigation, applyPageReport } from '../../../src/state/tab-events';
-import { emptyTabState, type TabState } from '../../../src/state/tab-state';
-import { buildView, type ViewContext } from '../../../src/state/view';
-import { DEFAULT_SETTINGS } from '../../../src/state/settings';
-import type { PageReport } from '../../../src/messaging/page-report';
-import type { PageObservation } from '../../../src/page/observation';
+import { applyNavigation, applyPageReport } from '../../../src/background/tab-events';
+import { emptyTabState, type TabState } from '../../../src/background/tab-state';
+import { buildView, type ViewContext } from '../../../src/background/view';
+import { DEFAULT_SETTINGS } from '../../../src/background/settings';
+import type { PageReport } from '../../../src/contracts/page-report';
+import type { PageObservation } from '../../../src/contracts/observation';
 
 // The business inbox: a top page (/business-suite/messages) that hosts the chat in a same-origin
 // iframe (/messages?…scene=business). The iframe's reports are the tab's evidence.

@@ -1,4 +1,4 @@
-import { isInboxRoute } from '../page/route';
+import { isInboxRoute } from '../tiktok/routes';
 
 // Chrome injects content scripts only into pages loaded after the extension was installed or
 // updated: an inbox tab opened before that has none, and without this check the popup would say

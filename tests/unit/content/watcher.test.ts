@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchMessages, type Watcher } from '../../../src/page/watcher';
-import type { PageReport } from '../../../src/messaging/page-report';
-import { fixtureHtml } from './load-fixture';
+import { watchMessages, type Watcher } from '../../../src/content/watcher';
+import type { PageReport } from '../../../src/contracts/page-report';
+import { fixtureHtml } from '../page/load-fixture';
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const timers = {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { onMessage, REFUSED, SENDER_POLICY, senderAllowed, type Sender } from '../../../src/messaging/protocol';
+import { onMessage, REFUSED, SENDER_POLICY, senderAllowed, type Sender } from '../../../src/contracts/protocol';
 
 // The trust boundary (DESIGN.md): popup messages only from the extension's own pages, content
 // messages only from content scripts in https://www.tiktok.com tabs (any frame). Fake senders

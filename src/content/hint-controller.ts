@@ -1,13 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { diagnosePageOnly } from '../../src/diagnosis/page-only';
-import { sendMessage } from '../../src/messaging/protocol';
-import type { PageReport } from '../../src/messaging/page-report';
-import type { HintUpdate } from '../../src/messaging/hint-update';
-import type { CauseId } from '../../src/causes/ids';
-import type { Watcher } from '../../src/page/watcher';
-import { chatHandle, composerArea } from '../../src/page/read-page';
-import { buildHint, type HintView } from '../../src/ui/hint';
-import { HINT_CSS } from '../../src/ui/hint-style';
+import { diagnosePageOnly } from '../diagnosis/page-only';
+import { sendMessage } from '../contracts/protocol';
+import type { PageReport } from '../contracts/page-report';
+import type { HintUpdate } from '../contracts/hint-update';
+import type { CauseId } from '../contracts/cause-ids';
+import type { Watcher } from './watcher';
+import { chatHandle, composerArea } from '../page/read-page';
+import { buildHint, type HintView } from './hint';
+import { HINT_CSS } from './hint-style';
 
 const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 

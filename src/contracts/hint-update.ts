@@ -1,4 +1,4 @@
-import type { CauseId } from '../causes/ids';
+import type { CauseId } from './cause-ids';
 
 /** The background's answer for a tab's hint. */
 export interface HintUpdate {

@@ -1,5 +1,5 @@
-import type { PopupState } from './tab-view';
-import type { Diagnosis } from '../diagnosis/types';
+import type { PopupState } from '../contracts/tab-view';
+import type { Diagnosis } from '../contracts/diagnosis';
 
 export interface StateInputs {
   onTikTok: boolean;

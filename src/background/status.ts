@@ -1,7 +1,7 @@
 import type { TabState } from './tab-state';
 import type { Settings } from './settings';
-import type { Diagnosis } from '../diagnosis/types';
-import type { HintUpdate } from '../messaging/hint-update';
+import type { Diagnosis } from '../contracts/diagnosis';
+import type { HintUpdate } from '../contracts/hint-update';
 
 /** What the tab's in-page hint should show, from the background's latest diagnosis. */
 export function hintUpdateOf(s: TabState, d: Diagnosis | null, settings: Settings, running: boolean): HintUpdate {

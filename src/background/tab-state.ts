@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NetEventSchema } from '../network/evidence';
 import { CheckResultSchema } from '../checks/result';
-import { isCauseId, type CauseId } from '../causes/ids';
+import { isCauseId, type CauseId } from '../contracts/cause-ids';
 
 // Per-tab evidence, kept in storage.session so it survives the service worker being stopped.
 // Everything here is already redacted: host + path, TikTok's own notice text, classes and counts.

@@ -32,4 +32,4 @@ export function isInboxRoute(url: string | URL): boolean {
 }
 
 /** host + path, never the query: what may leave the page (the one redactor, src/tiktok/redact.ts). */
-export { redactUrl as whereOf } from '../tiktok/redact';
+export { redactUrl as whereOf } from './redact';
