@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { isInboxRoute } from '../src/tiktok/routes';
 import { onMessage, sendMessage } from '../src/contracts/protocol';
-import { PageReportSchema } from '../src/background/tab-state';
+import { PageReportSchema } from '../src/contracts/page-report';
 import { registerNetworkObserver } from '../src/network/observer';
 import { readTab, updateTab, removeTab, purgeStaleTabs } from '../src/background/tab-store';
 import { applyAnswer, applyNavigation, applyNetEvent, applyPageReport } from '../src/background/tab-events';

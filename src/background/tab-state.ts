@@ -1,43 +1,10 @@
 import { z } from 'zod';
 import { NetEventSchema } from '../network/evidence';
-import { CheckResultSchema } from '../checks/result';
-import { isCauseId, type CauseId } from '../contracts/cause-ids';
+import { CheckResultSchema } from '../contracts/checks';
+import { PageReportSchema } from '../contracts/page-report';
 
 // Per-tab evidence, kept in storage.session so it survives the service worker being stopped.
 // Everything here is already redacted: host + path, TikTok's own notice text, classes and counts.
-
-const NoticeSchema = z.object({
-  text: z.string().max(200),
-  causeId: z.string().refine(isCauseId).nullable() as unknown as z.ZodType<CauseId | null>,
-  lang: z.enum(['en', 'fr']).nullable(),
-  source: z.enum(['send-fail-tip', 'dm-warning', 'composer', 'toast', 'dialog', 'page']),
-});
-
-export const ObservationSchema = z.object({
-  generation: z.enum(['dm-new', 'legacy', 'unknown']),
-  page: z.enum(['inbox', 'login', 'rate-limited', 'error', 'region-unavailable', 'unknown']),
-  chatOpen: z.boolean(),
-  composer: z.enum(['present', 'no-chat', 'block-note', 'request-box', 'missing']),
-  failures: z.object({ total: z.number().int().min(0), own: z.number().int().min(0) }),
-  notice: NoticeSchema.nullable(),
-  unsupportedMessage: z.boolean(),
-});
-
-export const PageReportSchema = z.object({
-  where: z.string().max(300),
-  topFrame: z.boolean(),
-  onMessages: z.boolean(),
-  recognition: z.enum(['waiting', 'recognized', 'unrecognized']),
-  reason: z.enum(['page-changed', 'chat-unreadable']).nullable().catch(null),
-  observation: ObservationSchema.nullable(),
-  failureId: z.string().max(64).nullable(),
-  fresh: z.boolean(),
-  cleared: z.boolean(),
-  failureAt: z.number().nullable(),
-  seq: z.number().int(),
-  pageId: z.string().max(24).catch(''),
-  host: z.boolean().optional().catch(undefined),
-});
 
 export const CheckRunSchema = z.object({
   startedAt: z.number(),
@@ -54,7 +21,7 @@ export const TabStateSchema = z.object({
   onMessages: z.boolean(),
   /** last time the content script or the network observer reported for this tab */
   reportedAt: z.number(),
-  page: PageReportSchema.nullable(),
+  page: z.nullable(PageReportSchema),
   /** when the latest page report arrived */
   pageAt: z.number().nullable().catch(null),
   /** when the current /messages visit began: evidence before it is stale */

@@ -3,7 +3,7 @@ import type { Settings } from './settings';
 import type { TabView, UnrecognizedReason } from '../contracts/tab-view';
 import type { Evidence } from '../diagnosis/evidence';
 import type { Diagnosis } from '../contracts/diagnosis';
-import type { CheckResult } from '../checks/verdicts';
+import type { CheckResult } from '../contracts/checks';
 import { orderedResults } from '../checks/result';
 import { diagnose } from '../diagnosis/diagnose';
 import { popupState } from './popup-state';

@@ -1,6 +1,6 @@
 import type { Settings } from '../background/settings';
 import type { Diagnosis } from './diagnosis';
-import type { CheckResult } from '../checks/verdicts';
+import type { CheckResult } from './checks';
 
 export type PopupState = 'problem' | 'no-problem' | 'not-tiktok' | 'ui-unrecognized' | 'checking';
 
