@@ -58,7 +58,7 @@ describe('Firefox: first aid above the fold', () => {
       const checks = await popup.evaluate(() => ({
         summary: document.querySelector('[data-testid="checks-summary"]')?.textContent ?? '',
         rows: document.querySelectorAll('[data-testid="check"]').length,
-        shown: [...document.querySelectorAll('[data-testid="check"]')].filter((e) => (e as HTMLElement).offsetParent !== null).length,
+        shown: [...document.querySelectorAll('[data-testid="check"]')].filter((e) => e.checkVisibility()).length,
       }));
       expect(checks.summary.startsWith(lang === 'fr' ? 'Connexion\u00a0:' : 'Connection:')).toBe(true);
       expect(checks).toMatchObject({ rows: 9, shown: 0 });
@@ -120,20 +120,20 @@ describe('Firefox: the fix buttons', () => {
 });
 
 describe('Firefox: accessibility of the popup states, light and dark, disclosures open', () => {
-  it('has no axe violations', async () => {
-    const ff = await launch();
-    const { popup } = await problemPopup(ff, 'dm-new-failed-e2-friends-only.html');
-    const elsewhere = await sized(await ff.openPopup('?tab=999999'));
-    const found: Record<string, unknown> = {};
-    for (const [name, p] of [['problem', popup], ['not-tiktok', elsewhere]] as const) {
-      for (const open of [false, true]) {
-        if (open) await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        for (const scheme of ['light', 'dark'] as const) {
-          await p.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-          found[`${name}-${scheme}-${open ? 'open' : 'collapsed'}`] = await axe(p);
-        }
+  // WebDriver BiDi cannot emulate media features: the colour scheme is Firefox's own content pref.
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations (${scheme})`, async () => {
+      const ff = await launch({ prefs: { 'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1 } });
+      const { popup } = await problemPopup(ff, 'dm-new-failed-e2-friends-only.html');
+      const elsewhere = await sized(await ff.openPopup('?tab=999999'));
+      expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      const found: Record<string, unknown> = {};
+      for (const [name, p] of [['problem', popup], ['not-tiktok', elsewhere]] as const) {
+        found[`${name}-collapsed`] = await axe(p);
+        await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        found[`${name}-open`] = await axe(p);
       }
-    }
-    for (const [state, v] of Object.entries(found)) expect({ state, violations: v }).toEqual({ state, violations: [] });
-  });
+      for (const [state, v] of Object.entries(found)) expect({ state, violations: v }).toEqual({ state, violations: [] });
+    });
+  }
 });
