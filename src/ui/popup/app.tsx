@@ -13,6 +13,8 @@ import { StateIntro } from './state-intro';
 const POLL_MS = 250;
 /** after "Reload this tab", how long the popup waits for the background to see the reload */
 const FOLLOW_RELOAD_MS = 20_000;
+/** after "Reload TikTok" on a problem, how long the popup keeps asking for the reloaded page's view */
+const FOLLOW_ANY_RELOAD_MS = 5000;
 /** how long the popup waits for the tab's content script to name the open chat's @handle */
 const HANDLE_WAIT_MS = 1500;
 
@@ -58,8 +60,10 @@ export function App() {
   }, []);
   useEffect(load, [load]);
   useEffect(() => {
-    // Right after a reload the background may still answer "not loaded" for a moment: keep asking.
-    const following = reloadedAt !== null && Date.now() - reloadedAt < FOLLOW_RELOAD_MS && view?.reason === 'not-loaded';
+    // Right after a reload the background may still answer "not loaded" (or the old page) for a
+    // moment: keep asking, so the popup shows what the reloaded tab says.
+    const since = reloadedAt === null ? Infinity : Date.now() - reloadedAt;
+    const following = since < FOLLOW_RELOAD_MS && (view?.reason === 'not-loaded' || since < FOLLOW_ANY_RELOAD_MS);
     if (!view || (view.settled && !following)) return undefined;
     const id = setTimeout(load, POLL_MS);
     return () => clearTimeout(id);
@@ -71,6 +75,7 @@ export function App() {
   useEffect(() => {
     if (handleTab == null) return undefined;
     let live = true;
+    setHandle(null);
     void askHandle(handleTab).then((h) => live && setHandle(h));
     return () => {
       live = false;
