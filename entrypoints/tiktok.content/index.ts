@@ -6,6 +6,7 @@ import { sendMessage, onMessage } from '../../src/contracts/protocol';
 import type { PageReport } from '../../src/contracts/page-report';
 import { createHintController } from '../../src/content/hint-controller';
 import { redactText } from '../../src/tiktok/redact';
+import { chatHandle } from '../../src/page/landmarks';
 
 // Runs on every page and frame of https://www.tiktok.com (the business chat lives in a same-origin
 // iframe) but does nothing until the route is /messages: no observer, no timer, no message
@@ -78,6 +79,9 @@ function start(ctx: ContentScriptContext): void {
     if (last?.onMessages) sendMessage('contentPageReport', last).catch(() => undefined);
     return true;
   });
+  // The popup asks for the open chat's @handle (its profile button). Only the frame watching the
+  // inbox answers (the business chat is an iframe); other frames stay silent, never answering null.
+  onMessage('popupChatHandle', () => (watcher ? chatHandle(document) : new Promise<null>(() => undefined)));
   ctx.onInvalidated(() => watcher?.stop());
   route(location.href);
 }

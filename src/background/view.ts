@@ -31,6 +31,12 @@ export function orderedChecks(s: TabState | null, running: boolean): CheckResult
   return orderedResults(s?.checks?.results ?? [], { finished: !running });
 }
 
+/** The latest still-future Retry-After TikTok sent during this visit, or null: never a made-up time. */
+export function retryAtOf(s: TabState | null, now: number): number | null {
+  const times = (s?.net ?? []).filter((e) => e.t >= s!.visitAt && e.retryAt != null && e.retryAt > now).map((e) => e.retryAt!);
+  return times.length ? Math.max(...times) : null;
+}
+
 /** The content script reports within ~5 s on /messages; silence after that is "not recognised". */
 const REPORT_DEADLINE_MS = 8000;
 
@@ -89,6 +95,7 @@ export function buildView(tabId: number | null, s: TabState | null, c: ViewConte
     checksRunId: s?.checks?.runId ?? null,
     settings: c.settings,
     browser: c.browser,
+    retryAt: retryAtOf(s, c.now),
     report: buildReport({ state, diagnosis, checks, page: s?.page ?? null, net: s?.net ?? [], at: c.now, browser: c.browser, browserVersion: c.browserVersion, version: c.version }),
   };
 }

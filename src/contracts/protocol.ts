@@ -26,6 +26,11 @@ export interface ProtocolMap {
   contentDismiss(req: { failureId: string }): void;
   /** background → content: is a content script running in this tab? (answers true) */
   backgroundPing(req: null): true;
+  /**
+   * popup → content: the open chat's @handle, for the "open their profile" button. Answered only by
+   * the frame that watches the inbox; the popup keeps it in memory, never stores or reports it.
+   */
+  popupChatHandle(req: null): string | null;
 }
 
 type Type = keyof ProtocolMap;
@@ -42,6 +47,7 @@ export const SENDER_POLICY: Readonly<Record<Type, SenderKind>> = {
   contentDismiss: 'tiktok-tab',
   backgroundHintUpdate: 'extension',
   backgroundPing: 'extension',
+  popupChatHandle: 'extension',
   popupGetView: 'extension',
   popupRunChecks: 'extension',
   popupAnswer: 'extension',

@@ -28,4 +28,6 @@ export interface TabView {
   settings: Settings;
   browser: 'chrome' | 'firefox';
   report: string;
+  /** when TikTok said to try again (a Retry-After seen on a 429 / 503 of this visit); null when it gave no time */
+  retryAt?: number | null;
 }

@@ -8,7 +8,7 @@ import { onMessage, REFUSED, SENDER_POLICY, senderAllowed, type Sender } from '.
 
 const ID = fakeBrowser.runtime.id;
 const BASE = fakeBrowser.runtime.getURL('');
-const POPUP_MESSAGES = ['popupGetView', 'popupRunChecks', 'popupAnswer', 'anySetSettings'] as const;
+const POPUP_MESSAGES = ['popupGetView', 'popupRunChecks', 'popupAnswer', 'anySetSettings', 'popupChatHandle'] as const;
 const CONTENT_MESSAGES = ['contentPageReport', 'contentDismiss'] as const;
 
 const tab = (id: number) => ({ id, index: 0, incognito: false, pinned: false, highlighted: false, windowId: 1, active: true }) as unknown as NonNullable<Sender['tab']>;
@@ -36,7 +36,7 @@ const allowedFor = (type: string) => (Object.keys(senders) as Name[]).filter((n)
 
 describe('SENDER_POLICY: one table, every message', () => {
   it('names an allowed sender kind for each message of the protocol', () => {
-    expect(Object.keys(SENDER_POLICY).sort()).toEqual(['anySetSettings', 'backgroundHintUpdate', 'backgroundPing', 'contentDismiss', 'contentPageReport', 'popupAnswer', 'popupGetView', 'popupRunChecks']);
+    expect(Object.keys(SENDER_POLICY).sort()).toEqual(['anySetSettings', 'backgroundHintUpdate', 'backgroundPing', 'contentDismiss', 'contentPageReport', 'popupAnswer', 'popupChatHandle', 'popupGetView', 'popupRunChecks']);
     for (const t of POPUP_MESSAGES) expect(SENDER_POLICY[t]).toBe('extension');
     for (const t of CONTENT_MESSAGES) expect(SENDER_POLICY[t]).toBe('tiktok-tab');
   });
@@ -84,6 +84,17 @@ describe('the messenger checks the sender before the handler runs', () => {
       expect(await deliver(type, {}, sender)).toEqual({ dmDoctor: type, error: REFUSED });
     }
     for (const h of Object.values(handlers)) expect(h).not.toHaveBeenCalled();
+  });
+
+  it('a TikTok page (or another content script) cannot ask a tab for the open chat\'s @handle: only the extension\'s pages can', async () => {
+    const handler = vi.fn(() => '@someone');
+    onMessage('popupChatHandle', handler);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (const sender of [senders.inbox, senders.businessFrame, senders.otherExtensionOnTikTok, senders.httpFrame]) {
+      expect(await deliver('popupChatHandle', null, sender)).toEqual({ dmDoctor: 'popupChatHandle', error: REFUSED });
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect(await deliver('popupChatHandle', null, senders.popup)).toEqual({ dmDoctor: 'popupChatHandle', data: '@someone' });
   });
 
   it('a page report from the extension\'s own page, an http: frame or another TikTok host is refused', async () => {
