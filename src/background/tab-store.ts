@@ -1,6 +1,6 @@
 import * as storage from './store';
 import { browser } from 'wxt/browser';
-import { TabStateSchema, emptyTabState, type TabState } from './tab-state';
+import { TabStateSchema, emptyTabState, type TabState } from '../contracts/tab-state';
 
 // Read-modify-write of one tab's state is serialised per tab: webRequest events arrive in bursts
 // and two concurrent updates must not lose each other's evidence. Removal goes through the same

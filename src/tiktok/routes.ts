@@ -33,3 +33,8 @@ export function isInboxRoute(url: string | URL): boolean {
 
 /** host + path, never the query: what may leave the page (the one redactor, src/tiktok/redact.ts). */
 export { redactUrl as whereOf } from './redact';
+
+/** The same test for a redacted location (host + path, as kept in a tab's state). */
+export function isInboxWhere(where: string): boolean {
+  return where !== '' && isInboxRoute(`https://${where}`);
+}
