@@ -1,15 +1,12 @@
-import type { CauseId } from '../causes/ids';
+import type { CauseId } from '../contracts/cause-ids';
 
 // Normalises webRequest `details.error` into a few classes. The raw names are internal to each
 // browser and "not guaranteed to remain backwards compatible" (reference §5.1), so everything
 // downstream reads the class, never the name; unknown names fall back to 'other'.
 
-export const NET_ERROR_CLASSES = [
-  'offline', 'dns', 'blocked-by-client', 'proxy', 'connection-reset', 'connection-refused',
-  'connection-closed', 'timeout', 'tls', 'cert-date', 'address-unreachable', 'admin-block',
-  'network-changed', 'websocket', 'aborted', 'other',
-] as const;
-export type NetErrorClass = (typeof NET_ERROR_CLASSES)[number];
+import { NET_ERROR_CLASSES, type NetErrorClass } from '../contracts/net-classes';
+
+export { NET_ERROR_CLASSES, type NetErrorClass };
 
 // Exact names, Chrome (reference §5.2, without the `net::` prefix) then Firefox (§5.3).
 // Entries marked "extra" are not in the reference tables but are unambiguous siblings.

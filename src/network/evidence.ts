@@ -1,31 +1,12 @@
-import { z } from 'zod';
-import { NET_ERROR_CLASSES, classifyError } from './error-class';
+import { NET_ROLES, NetEventSchema, type NetEvent, type NetRole } from '../contracts/net-event';
+import { classifyError } from './error-class';
 import { hostRole } from './hosts';
 import { HTTP_CLASSES, httpClassOf, type HttpClass } from './http-class';
 import { redactUrl } from '../tiktok/redact';
-import { isInboxRoute } from '../page/route';
+import { isInboxRoute } from '../tiktok/routes';
 
-// One network observation, as kept per tab (storage.session) and shown in the report. It holds
-// no query, no handle, no IP: only the redacted host + path and what went wrong.
-
-export const NET_ROLES = ['im-api', 'im-ws', 'www', 'www-api', 'other-tiktok'] as const;
-export type NetRole = (typeof NET_ROLES)[number];
+export { NET_ROLES, NetEventSchema, type NetEvent, type NetRole };
 export { HTTP_CLASSES, httpClassOf, type HttpClass };
-
-export const NetEventSchema = z.object({
-  t: z.number(), // epoch ms (webRequest timeStamp)
-  role: z.enum(NET_ROLES),
-  url: z.string().max(200), // redacted by redactUrl
-  kind: z.enum(['error', 'http']),
-  cls: z.enum(NET_ERROR_CLASSES).optional(),
-  error: z.string().max(120).optional(), // raw browser name, e.g. net::ERR_CONNECTION_RESET
-  status: z.number().int().optional(),
-  httpClass: z.enum(HTTP_CLASSES).optional(),
-  type: z.string().max(40).optional(), // webRequest resource type
-  proxy: z.boolean().optional(), // Firefox proxyInfo said a proxy carried it (never its address)
-  sinkhole: z.boolean().optional(), // a failed request had resolved to 0.0.0.0 / loopback, without a proxy: a DNS blocker
-});
-export type NetEvent = z.infer<typeof NetEventSchema>;
 
 /** Validates events read back from storage; bad entries are dropped, never thrown. */
 export function parseNetEvents(raw: unknown): NetEvent[] {
@@ -47,6 +28,21 @@ export interface WebRequestDetails {
   redirectUrl?: string;
   ip?: string;
   proxyInfo?: { type?: string } | null;
+  responseHeaders?: { name: string; value?: string }[];
+}
+
+/** The longest Retry-After we believe: anything later is shown as "no time given". */
+export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+
+/**
+ * The time a 429 / 503 answer's `Retry-After` header names (delay-seconds or an HTTP date, RFC 9110
+ * §10.2.3), as epoch ms; undefined when absent, unreadable, in the past or more than a day away.
+ */
+export function retryAtOf(headers: WebRequestDetails['responseHeaders'], receivedAt: number): number | undefined {
+  const raw = headers?.find((h) => h.name.toLowerCase() === 'retry-after')?.value?.trim();
+  if (!raw) return undefined;
+  const at = /^\d{1,9}$/.test(raw) ? receivedAt + Number(raw) * 1000 : Date.parse(raw);
+  return Number.isFinite(at) && at > receivedAt && at - receivedAt <= MAX_RETRY_AFTER_MS ? at : undefined;
 }
 
 /** [SO]: an abort after 5 s without response headers is a timeout, not a navigation. */
@@ -101,7 +97,8 @@ export function fromCompleted(details: WebRequestDetails): NetEvent | null {
   const im = rec.role === 'im-api' || rec.role === 'im-ws';
   const notable = httpClass !== undefined && httpClass !== 'ok';
   if (!im && !notable) return null;
-  return { ...rec, kind: 'http', status: details.statusCode, ...(httpClass ? { httpClass } : {}) };
+  const retryAt = details.statusCode === 429 || details.statusCode === 503 ? retryAtOf(details.responseHeaders, rec.t) : undefined;
+  return { ...rec, kind: 'http', status: details.statusCode, ...(httpClass ? { httpClass } : {}), ...(retryAt ? { retryAt } : {}) };
 }
 
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/;

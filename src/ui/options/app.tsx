@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../messaging/protocol';
-import type { Settings } from '../../state/settings';
+import { sendMessage } from '../../contracts/protocol';
+import type { Settings } from '../../contracts/settings';
 import { EXTERNAL_CHECK_ORIGINS } from '../../checks/external-origins';
 import type { WhatsNew } from '../../contracts/whats-new';
 import { CHANGELOG } from './changelog';
-import { t } from '../i18n';
+import { t } from '../../i18n/i18n';
 
 // The settings page (options_ui). Settings go through the same path as the popup's: read from the
 // background's view, written with anySetSettings; outside checks are the browser's permission,

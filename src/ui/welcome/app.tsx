@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { messagesLang, t } from '../i18n';
+import { messagesLang, t } from '../../i18n/i18n';
 
 // The page opened once, on install (src/background/first-run.ts): what the hint and the badge mean,
 // in two pictures. The hint's picture is a screenshot of the real hint (made by `npm run demo`,
 // scripts/store.ts); the badge's is the real toolbar icon with the badge the background sets (a
-// red "!", src/state/badge.ts). In Chrome it asks to pin the button when it is not on the toolbar
+// red "!", src/background/badge.ts). In Chrome it asks to pin the button when it is not on the toolbar
 // (action.getUserSettings); Firefox puts it on the toolbar itself (browser_action.default_area).
 
 type Pinned = 'yes' | 'no' | 'unknown';

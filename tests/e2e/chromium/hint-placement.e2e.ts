@@ -121,6 +121,7 @@ describe('Chromium: Escape and "Turn off hints"', () => {
     await page.reload();
     await expect.poll(async () => (await popupState(await s.popup(`?tab=${await s.tabId(page)}`))).state, { timeout: 10_000 }).toBe('problem');
     expect(await page.locator('dm-doctor-hint').count()).toBe(0);
+    await popup.locator('details.settings > summary').click(); // settings wait behind their disclosure
     await toggle.click();
     await expect.poll(() => page.locator('dm-doctor-hint').count(), { timeout: 10_000 }).toBe(1);
   });

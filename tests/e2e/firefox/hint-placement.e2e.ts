@@ -59,6 +59,7 @@ describe('Firefox: the hint beside the failure, never over TikTok (styled pages)
     await expect.poll(() => hintCount(other), { timeout: 5_000 }).toBe(0);
     const settings = await ff.openPopupFor(other);
     await expect.poll(() => settings.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked')), { timeout: 5_000 }).toBe('false');
+    await settings.click('details.settings > summary'); // settings wait behind their disclosure
     await settings.click('[data-testid="hints-toggle"]');
     await expect.poll(() => settings.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked')), { timeout: 5_000 }).toBe('true');
     await expect.poll(() => hintCount(other), { timeout: 10_000 }).toBe(1);

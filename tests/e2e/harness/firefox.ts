@@ -18,7 +18,7 @@ export const ARTIFACTS_DIR = resolve('test-results/firefox');
 /**
  * Latency of fixture documents. Firefox may deliver webRequest's main_frame event to the background
  * after the content script's first report from the new page; the background keeps such a report
- * (src/state/tab-events.ts), so fixtures are served at once, which exercises exactly that race.
+ * (src/background/tab-events.ts), so fixtures are served at once, which exercises exactly that race.
  */
 export const PAGE_LATENCY_MS = 0;
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/rules';
 import { NOTICE_TEXTS, findNoticeText } from '../../../src/page/notice-texts';
-import type { NoticeSource } from '../../../src/page/observation';
+import type { NoticeSource } from '../../../src/contracts/observation';
 import { readPage } from '../../../src/page/read-page';
-import { hintUpdateOf } from '../../../src/state/hint';
-import { emptyTabState } from '../../../src/state/tab-state';
-import { DEFAULT_SETTINGS } from '../../../src/state/settings';
+import { hintUpdateOf } from '../../../src/background/status';
+import { emptyTabState } from '../../../src/contracts/tab-state';
+import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 import { parseHtml, fixtureHtml } from '../page/load-fixture';
 import { NOW, T7174, T7193, ev, failedBubble, imOk, notice, report } from './corpus';
 
@@ -46,7 +46,8 @@ describe('sent statuses: the sentence alone is no problem', () => {
         for (const net of [[], [imOk()]]) {
           const d = diagnose(ev({ page, net }));
           expect(d).toMatchObject({ problem: false, ranked: [], notice: null });
-          const hint = hintUpdateOf({ ...emptyTabState(1, NOW), onMessages: true }, d, DEFAULT_SETTINGS, false);
+          const s = { ...emptyTabState(1, NOW), onMessages: true };
+          const hint = hintUpdateOf(s, { state: d.problem ? 'problem' : 'no-problem', reason: null, settled: true, diagnosis: d }, DEFAULT_SETTINGS);
           expect(hint).toMatchObject({ state: 'no-problem', causeId: null });
         }
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCauseId } from '../../../src/causes/ids';
+import { isCauseId } from '../../../src/contracts/cause-ids';
 import { findNoticeText, matchNotice, normalizeNotice, NOTICE_TEXTS } from '../../../src/page/notice-texts';
 
 // Every English text of ../shared/reference/tiktok-web.md §2.1 / §2.3, with the cause it means.
