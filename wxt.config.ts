@@ -76,6 +76,6 @@ export default defineConfig({
   // `wxt build --analyze` keeps per-module size data in .analysis/ (see docs/PERFORMANCE.md).
   analysis: { template: 'raw-data', outputFile: '.analysis/stats.json', keepArtifacts: true },
   zip: {
-    excludeSources: ['tests/**', 'test-results/**', '.analysis/**', 'scripts/bench/**', 'scripts/demo.ts', 'docs/screenshots/**', '.ci/**'],
+    excludeSources: ['tests/**', 'test-results/**', '.analysis/**', 'scripts/bench/**', 'scripts/demo.ts', 'scripts/store.ts', 'docs/screenshots/**', 'docs/store/**', '.ci/**'],
   },
 });
