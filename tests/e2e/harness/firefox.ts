@@ -323,7 +323,7 @@ export function snapshotBuild(dir: string): { dir: string; remove(): void } {
  * evaluating while the tab leaves about:blank can hit the dying realm ("right-hand side of 'in'
  * should be an object, got null"), so this polls, tolerating those errors, until the page is loaded.
  */
-async function openExtensionPage(browser: Browser, url: string, timeout = 20_000): Promise<Page> {
+export async function openExtensionPage(browser: Browser, url: string, timeout = 20_000): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url).catch(() => undefined);
   const deadline = Date.now() + timeout;
