@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Input } from './schemas';
+import { isTikTokFrame } from '../tiktok/urls';
 import type { TabView } from './tab-view';
 import type { HintUpdate } from './hint-update';
 
@@ -59,15 +60,6 @@ export interface Self {
   id: string;
   /** runtime.getURL(''): chrome-extension://<id>/ or moz-extension://<uuid>/ */
   base: string;
-}
-
-function isTikTokFrame(url: string | undefined): boolean {
-  try {
-    const u = new URL(url ?? '');
-    return u.protocol === 'https:' && u.host === 'www.tiktok.com' && !u.username && !u.password;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether `sender` may send a message of `type` (see SENDER_POLICY). */

@@ -1,5 +1,3 @@
-import type { CauseId } from '../contracts/cause-ids';
-
 // Normalises webRequest `details.error` into a few classes. The raw names are internal to each
 // browser and "not guaranteed to remain backwards compatible" (reference §5.1), so everything
 // downstream reads the class, never the name; unknown names fall back to 'other'.
@@ -81,28 +79,4 @@ export function classifyError(error: string): NetErrorClass {
     if (pattern.test(pattern.flags.includes('i') ? raw : name)) return cls;
   }
   return 'other';
-}
-
-// Suggested causes per class, from the "suggested cause id" columns of §5.2/§5.3 (interpretation, M).
-const CAUSES: Readonly<Record<NetErrorClass, readonly CauseId[]>> = {
-  offline: ['offline'],
-  dns: ['dns-failure', 'dns-blocked'], // the DNS check (DoH) decides between them
-  'blocked-by-client': ['blocked-by-extension'],
-  proxy: ['proxy-vpn'],
-  'connection-reset': ['firewall'],
-  'connection-refused': ['proxy-vpn', 'offline'],
-  'connection-closed': ['firewall', 'temporary-glitch'],
-  timeout: ['slow-connection', 'firewall', 'captive-portal'],
-  tls: ['firewall', 'captive-portal', 'proxy-vpn'],
-  'cert-date': ['clock-wrong'],
-  'address-unreachable': ['proxy-vpn', 'offline'],
-  'admin-block': ['firewall'],
-  'network-changed': ['temporary-glitch'],
-  websocket: ['firewall', 'captive-portal', 'proxy-vpn'],
-  aborted: [],
-  other: [],
-};
-
-export function suggestedCauses(cls: NetErrorClass): readonly CauseId[] {
-  return CAUSES[cls] ?? [];
 }

@@ -145,6 +145,3 @@ export function pushBounded(list: readonly NetEvent[], rec: NetEvent, max = 50):
   return next;
 }
 
-// Summaries live in their own file to keep this one short; importable from here too.
-export { summarise, imActivityAround, imSendMissing, CONFIRM_GAP_MS, SUMMARY_WINDOW_MS } from './summary';
-export type { ClassStats, NetSummary, ImActivity, FailureHttpClass } from './summary';
