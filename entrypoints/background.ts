@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import * as z from 'zod/mini';
 import { registerNetworkObserver } from '../src/network/observer';
 import { registerConsentMirror } from '../src/checks/consent';
+import { recordOwnError, recordOwnRedirect } from '../src/checks/own-requests';
 import { purgeStaleTabs } from '../src/background/tab-store';
 import { applyNavigation, applyNetEvent } from '../src/background/tab-events';
 import { registerRouter } from '../src/background/router';
@@ -18,6 +19,8 @@ export default defineBackground(() => {
   registerNetworkObserver({
     event: (tabId, e) => void change(tabId, (s) => applyNetEvent(s, e)).catch(logged('a network event')),
     navigation: (tabId, nav) => void change(tabId, (s) => applyNavigation(s, nav)).catch(logged('a navigation')),
+    ownError: recordOwnError,
+    ownRedirect: recordOwnRedirect,
   });
   registerRouter(handlers);
   registerTabListeners();
