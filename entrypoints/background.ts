@@ -8,6 +8,7 @@ import { applyNavigation, applyNetEvent } from '../src/background/tab-events';
 import { registerRouter } from '../src/background/router';
 import { handlers } from '../src/background/handlers';
 import { registerTabListeners } from '../src/background/listeners';
+import { registerPopupPorts } from '../src/background/popup-port';
 import { change, logged } from '../src/background/tabs';
 
 // The extension CSP forbids eval: tell zod not to try its Function-based fast path.
@@ -23,6 +24,7 @@ export default defineBackground(() => {
     ownRedirect: recordOwnRedirect,
   });
   registerRouter(handlers);
+  registerPopupPorts(handlers.popupGetView);
   registerTabListeners();
   // State of tabs closed while the worker was stopped, and of check runs with no tab, goes at once.
   purgeStaleTabs().catch(logged('the stale-state purge'));

@@ -2,7 +2,8 @@ import { confirmedApart } from '../network/confirm';
 import type { Evidence, Fact, NetFact } from './evidence';
 import type { CheckFact } from './evidence';
 import { httpClassOf } from '../network/http-class';
-import { DM_HOST, QUESTIONS, SENT_NOTICE_STARTS, SERVER_TIERS } from './rules';
+import { QUESTIONS } from './rules';
+import { DM_HOST, SENT_NOTICE_STARTS, SERVER_TIERS } from './server-rules';
 import { msgKey } from '../i18n/keys';
 
 // Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
