@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import * as z from 'zod/mini';
 import { registerNetworkObserver } from '../src/network/observer';
-import { registerConsentMirror } from '../src/checks/consent';
+import { registerConsentMirror } from '../src/background/consent';
 import { recordOwnError, recordOwnRedirect } from '../src/checks/own-requests';
 import { purgeStaleTabs } from '../src/background/tab-store';
 import { applyNavigation, applyNetEvent } from '../src/background/tab-events';

@@ -4,7 +4,7 @@ import type { TabState } from '../contracts/tab-state';
 import type { TabView } from '../contracts/tab-view';
 import { isInboxRoute } from '../tiktok/routes';
 import { runChecksForTab, isRunning } from './check-runner';
-import { externalChecksGranted } from '../checks/consent';
+import { externalChecksGranted } from './consent';
 import { readTab, updateTab, removeTab } from './tab-store';
 import { readSettings } from './settings';
 import { buildView } from './view';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabView } from '../../contracts/tab-view';
-import type { Settings } from '../../background/settings';
+import type { Settings } from '../../contracts/settings';
 import { EXTERNAL_CHECK_ORIGINS } from '../../checks/external-origins';
 import { ISSUES_URL } from '../../causes/urls';
 import { t } from '../../i18n/i18n';
