@@ -10,6 +10,7 @@
 // Use `messageKeys(id, ctx)` rather than building keys by hand.
 import { CAUSE_IDS, sideOf, type CauseId, type Side } from '../contracts/cause-ids';
 import { PORTAL_PROBE_URL, browserUrl, helpUrl, profileUrl, type Browser, type BrowserUrlName, type Lang, type TikTokUrlName } from './urls';
+import { msgKey } from '../i18n/keys';
 
 export interface CauseContext {
   lang: Lang;
@@ -90,7 +91,7 @@ const SPECS = {
   'recipient-settings': { action: open('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2 },
   'request-pending': { action: profileOr('helpDmSettings'), helpLinks: DM_HELP, stepCount: 3, needsHandle: true },
   'chat-limit': { action: open('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2 },
-  // No help article on blocking is known (§4.3): the DM settings article is the fallback.
+  // No help article on blocking is known: the DM settings article is the fallback.
   blocked: { action: profileOr('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2, needsHandle: true },
   'recipient-suspended': { action: open('enforcement'), helpLinks: [help('enforcement'), help('helpBans')], stepCount: 2 },
   'recipient-restricted': { action: open('enforcement'), helpLinks: [help('enforcement'), help('helpBans')], stepCount: 2 },
@@ -141,7 +142,7 @@ export interface CauseMessageKeys {
 }
 
 export function causeKeyPrefix(id: CauseId): string {
-  return `cause_${id.replace(/-/g, '_')}_`;
+  return `${msgKey('cause', id)}_`;
 }
 
 /** The locale keys to show for this cause in this browser (with or without the recipient's handle). */

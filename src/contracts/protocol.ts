@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Input } from './schemas';
+import { isTikTokFrame } from '../tiktok/urls';
 import type { TabView } from './tab-view';
 import type { HintUpdate } from './hint-update';
 import type { WhatsNew } from './whats-new';
@@ -42,6 +43,12 @@ export interface ProtocolMap {
 export type Type = keyof ProtocolMap;
 
 /**
+ * The popup's subscription: a `runtime.connect` port of this name; the popup posts one
+ * `popupGetView` request, the background posts a TabView each time the tab's state changes.
+ */
+export const POPUP_PORT = 'popup-view';
+
+/**
  * Who may send each message (DESIGN.md, trust boundary). `extension`: the extension's own pages and
  * background (its id, a URL under its base URL). `tiktok-tab`: a content script in a tab on
  * https://www.tiktok.com (any frame: the business chat iframe is same-origin). Checked by the
@@ -66,15 +73,6 @@ export interface Self {
   id: string;
   /** runtime.getURL(''): chrome-extension://<id>/ or moz-extension://<uuid>/ */
   base: string;
-}
-
-function isTikTokFrame(url: string | undefined): boolean {
-  try {
-    const u = new URL(url ?? '');
-    return u.protocol === 'https:' && u.host === 'www.tiktok.com' && !u.username && !u.password;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether `sender` may send a message of `type` (see SENDER_POLICY). */

@@ -32,7 +32,8 @@ export function WelcomeApp() {
     changed?.addListener(again);
     return () => changed?.removeListener(again);
   }, []);
-  const lang = messagesLang();
+  // the picture of the hint exists in English and French (scripts/store.ts); other languages show the English one
+  const lang = messagesLang() === 'fr' ? 'fr' : 'en';
   return (
     <main data-testid="welcome" data-settled={String(pin !== null)} data-pinned={pin ?? ''}>
       <h1>{t('welcome_title')}</h1>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
-import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/rules';
+import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/server-rules';
 import { NOTICE_TEXTS, findNoticeText } from '../../../src/page/notice-texts';
 import type { NoticeSource } from '../../../src/contracts/observation';
-import { readPage } from '../../../src/page/read-page';
+import { scanPage } from '../../../src/page/read-page';
 import { hintUpdateOf } from '../../../src/background/status';
 import { emptyTabState } from '../../../src/contracts/tab-state';
 import { DEFAULT_SETTINGS } from '../../../src/background/settings';
@@ -75,12 +75,12 @@ describe('sent statuses: read from a page (happy-dom)', () => {
     return doc;
   };
   it('a healthy chat with the 7174 toast: the notice is read, and nothing is wrong', () => {
-    const o = readPage(withToast('dm-new-healthy.html', T7174));
+    const o = scanPage(withToast('dm-new-healthy.html', T7174)).observation;
     expect(o.failures.total).toBe(0);
     expect(diagnose(ev({ page: report(o) })).problem).toBe(false);
   });
   it('a failed chat with the 7174 toast: the toast explains the failure', () => {
-    const o = readPage(withToast('dm-new-failed-no-notice.html', T7174));
+    const o = scanPage(withToast('dm-new-failed-no-notice.html', T7174)).observation;
     expect(o.failures.total).toBeGreaterThan(0);
     expect(o.notice?.text).toBe(T7174);
     expect(diagnose(ev({ page: report(o) })).ranked[0]?.id).toBe('request-pending');
