@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState } from '../harness/popup';
 import { FIXTURES } from '../../fixtures/index';
+
+const launch = chromiumSuite();
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const E2 = FIXTURES.find((f) => f.file === 'dm-new-failed-e2-friends-only.html')!;
 let s: ChromiumSession;
 
 beforeEach(async () => {
-  s = await launchChromium({ extensionDir: BUILD.chrome });
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s.close();
+  s = await launch();
 });
 
 const badge = (tabId: number) =>

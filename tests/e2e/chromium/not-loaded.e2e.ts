@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fixtureHtml } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { fixtureHtml } from '../harness/chromium-suite';
+import { BUILD } from '../../../scripts/browsers/paths';
 import { popupState } from '../harness/popup';
 import { axeViolations } from '../harness/axe';
 import { launchWithoutExtension, type LateInstallSession } from '../harness/chromium-late-install';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
-import { BUILD } from '../harness/browsers';
+import { BUILD } from '../../../scripts/browsers/paths';
 import { brokenRules, browserCases, markersIn, outcomeOf, type BrowserCase, type Seen } from '../../drift/browser-cases';
 
 // Drift suite, browser subset in Firefox (MV2 production build; docs/TESTING.md "Drift suite"): the

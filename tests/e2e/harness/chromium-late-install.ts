@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, requireBuild } from './browsers';
+import { chromiumPath, requireBuild } from '../../../scripts/browsers/paths';
 
 // Chromium started WITHOUT the extension, so a TikTok tab can be open before the extension is
 // installed (Chrome injects no content script into such a tab). The extension is installed later

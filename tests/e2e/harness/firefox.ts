@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
-import { BUILD, requireBuild } from './browsers';
+import { BUILD, requireBuild } from '../../../scripts/browsers/paths';
 import { startHttpsProxy, type HttpsProxy } from './https-proxy';
 
 // Firefox (MV2 build) driven by puppeteer-core over WebDriver BiDi, with every request sent to the

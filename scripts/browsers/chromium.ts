@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumPath, requireBuild } from './browsers';
+import { chromiumPath, requireBuild } from './paths';
 import { startWssServer, type WssServer } from './wss-server';
 
 // Real Chromium (the Debian binary) with the built extension loaded, a fresh profile per session.
@@ -134,6 +134,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   requests.length = 0;
   extensionRequests.length = 0;
 
+  let closed = false;
   const session: ChromiumSession = {
     context,
     extensionId,
@@ -171,6 +172,8 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       }
     },
     async close() {
+      if (closed) return; // a suite's afterEach closes what the test may have closed itself
+      closed = true;
       // a stuck browser must not hang the suite
       await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);
       await wss.close();
