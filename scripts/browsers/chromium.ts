@@ -162,15 +162,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       await page.waitForSelector('[data-testid="popup"][data-settled="true"]', { timeout: 20_000 });
       return page;
     },
-    async saveArtifacts(name) {
-      const dir = resolve('test-results/chromium');
-      mkdirSync(dir, { recursive: true });
-      const safe = name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80);
-      for (const [i, page] of context.pages().entries()) {
-        await page.screenshot({ path: join(dir, `${safe}-${i}.png`) }).catch(() => undefined);
-        writeFileSync(join(dir, `${safe}-${i}.html`), await page.content().catch(() => ''));
-      }
-    },
+    saveArtifacts: (name) => savePages(context, name),
     async close() {
       if (closed) return; // a suite's afterEach closes what the test may have closed itself
       closed = true;
@@ -181,6 +173,17 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     },
   };
   return session;
+}
+
+/** Screenshot + HTML of every page of the context, under test-results/chromium/<name>-<i>.* */
+export async function savePages(context: BrowserContext, name: string): Promise<void> {
+  const dir = resolve('test-results/chromium');
+  mkdirSync(dir, { recursive: true });
+  const safe = name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80);
+  for (const [i, page] of context.pages().entries()) {
+    await page.screenshot({ path: join(dir, `${safe}-${i}.png`) }).catch(() => undefined);
+    writeFileSync(join(dir, `${safe}-${i}.html`), await page.content().catch(() => ''));
+  }
 }
 
 function keyOf(url: URL): string {

@@ -1,10 +1,11 @@
 import type { CDPSession } from 'playwright-core';
 import type { ChromiumSession } from '../../browsers/chromium';
+import { BUDGET, MB } from '../budgets';
 import { CFG, details, failRow, log, RATE, ROWS, rows, sleep } from '../common';
 import { CHAT_URL, chatPage } from '../pages';
 import type { PlainSession } from '../plain';
 
-// Phase 6: isolate heap after GC with and without the extension, early and late in a long churn (reported, no budget).
+// Phase 6: isolate heap after GC with and without the extension, early and late in a long churn (budget: the difference at both points).
 async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await sleep(200);
@@ -42,13 +43,13 @@ export async function measureHeap(s: ChromiumSession, plain: PlainSession) {
     rows.push({
       what,
       figure: `${d(early.ext - early.plain)} → ${d(late.ext - late.plain)} (growth with ${d(late.ext - early.ext)}, without ${d(late.plain - early.plain)})`,
-      budget: '— (report)',
-      ok: null,
+      budget: `≤ ${BUDGET.heapDelta / MB} MB at both`,
+      ok: Math.max(early.ext - early.plain, late.ext - late.plain) <= BUDGET.heapDelta,
     });
     details.push(`Heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage ×2): with extension ${mb(early.ext)} at ${CFG.heapEarlyS} s, ${mb(late.ext)} at ${CFG.heapLateS} s; without ${mb(early.plain)}, ${mb(late.plain)}.`, '');
     await extPage.close();
     await plainPage.close();
   } catch (err) {
-    failRow(what, '— (report)', err);
+    failRow(what, `≤ ${BUDGET.heapDelta / MB} MB at both`, err);
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium, type ChromiumSession, type LaunchOptions } from '../../../scripts/browsers/chromium';
 import { BUILD } from '../../../scripts/browsers/paths';
+import { launchWithoutExtension, type LateInstallSession } from './chromium-late-install';
 import { privateBuild } from './reliability';
 
 export { fixtureHtml, type ChromiumSession, type Handler, type Answer } from '../../../scripts/browsers/chromium';
@@ -26,13 +27,32 @@ export interface SuiteOptions extends Omit<LaunchOptions, 'extensionDir'> {
 export function chromiumSuite(defaults: SuiteOptions = {}): (more?: SuiteOptions) => Promise<ChromiumSession> {
   const { privateCopy, artifacts = '', ...launch } = defaults;
   let copy: ReturnType<typeof privateBuild> | undefined;
-  const open: ChromiumSession[] = [];
   if (privateCopy) {
     beforeAll(() => {
       copy = privateBuild(launch.extensionDir ?? BUILD.chrome, 'DMD_CHROME_BUILD');
     });
     afterAll(() => copy?.remove());
   }
+  const track = closeAfterEach<ChromiumSession>(artifacts);
+  return async (more = {}) => {
+    const { privateCopy: _p, artifacts: _a, ...rest } = more;
+    const extensionDir = rest.extensionDir ?? (copy ? copy.dir : (launch.extensionDir ?? BUILD.chrome));
+    return track(await launchChromium({ ...launch, ...rest, extensionDir }));
+  };
+}
+
+/**
+ * `chromiumSuite` for a Chromium started WITHOUT the extension (installed later by the test, see
+ * chromium-late-install.ts): same artifacts on failure and close after each test.
+ */
+export function lateInstallSuite({ artifacts = '', extensionDir = BUILD.chrome }: { artifacts?: string; extensionDir?: string } = {}): () => Promise<LateInstallSession> {
+  const track = closeAfterEach<LateInstallSession>(artifacts);
+  return async () => track(await launchWithoutExtension(extensionDir));
+}
+
+/** Registers the afterEach that saves (on failure) and closes every session the test launched; returns the tracker. */
+function closeAfterEach<S extends { saveArtifacts(name: string): Promise<void>; close(): Promise<void> }>(artifacts: string): (s: S) => S {
+  const open: S[] = [];
   afterEach(async (ctx) => {
     const sessions = open.splice(0);
     for (const [i, s] of sessions.entries()) {
@@ -40,10 +60,7 @@ export function chromiumSuite(defaults: SuiteOptions = {}): (more?: SuiteOptions
       await s.close();
     }
   });
-  return async (more = {}) => {
-    const { privateCopy: _p, artifacts: _a, ...rest } = more;
-    const extensionDir = rest.extensionDir ?? (copy ? copy.dir : (launch.extensionDir ?? BUILD.chrome));
-    const s = await launchChromium({ ...launch, ...rest, extensionDir });
+  return (s) => {
     open.push(s);
     return s;
   };
