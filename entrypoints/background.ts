@@ -1,22 +1,22 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { isInboxRoute } from '../src/page/route';
-import { onMessage, sendMessage } from '../src/messaging/protocol';
-import { PageReportSchema } from '../src/state/tab-state';
+import { isInboxRoute } from '../src/tiktok/routes';
+import { onMessage, sendMessage } from '../src/contracts/protocol';
+import { PageReportSchema } from '../src/contracts/page-report';
 import { registerNetworkObserver } from '../src/network/observer';
-import { readTab, updateTab, removeTab, purgeStaleTabs } from '../src/state/tab-store';
-import { applyAnswer, applyNavigation, applyNetEvent, applyPageReport } from '../src/state/tab-events';
+import { readTab, updateTab, removeTab, purgeStaleTabs } from '../src/background/tab-store';
+import { applyAnswer, applyNavigation, applyNetEvent, applyPageReport } from '../src/background/tab-events';
 import { QUESTION_IDS } from '../src/diagnosis/rules';
-import { isTikTokUrl as isTikTok, pickTab, senderIncognito, visibleTab } from '../src/state/tab-access';
-import { readSettings, writeSettings } from '../src/state/settings';
-import { buildView, diagnosisOf, reportedReason } from '../src/state/view';
-import { isNotLoaded } from '../src/state/script-presence';
-import { setBadge } from '../src/state/badge';
+import { isTikTokUrl as isTikTok, pickTab, senderIncognito, visibleTab } from '../src/background/tab-access';
+import { readSettings, writeSettings } from '../src/background/settings';
+import { buildView, diagnosisOf, reportedReason } from '../src/background/view';
+import { isNotLoaded } from '../src/background/script-presence';
+import { setBadge } from '../src/background/badge';
 import { runChecksForTab, isRunning } from '../src/checks/run';
 import { externalChecksGranted, registerConsentMirror, syncExternalChecksSetting } from '../src/checks/consent';
-import { hintUpdateOf } from '../src/state/hint';
-import type { TabState } from '../src/state/tab-state';
-import type { TabView } from '../src/state/tab-view';
+import { hintUpdateOf } from '../src/background/status';
+import type { TabState } from '../src/background/tab-state';
+import type { TabView } from '../src/contracts/tab-view';
 import { z } from 'zod';
 
 const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -145,7 +145,7 @@ async function push(tabId: number, s: TabState): Promise<void> {
 
 /**
  * An inbox tab whose content script does not answer: Chrome injects none into tabs opened before
- * the extension was installed or updated (src/state/script-presence.ts). Only asked for a tab with
+ * the extension was installed or updated (src/background/script-presence.ts). Only asked for a tab with
  * no page report, so a popup on a tab the content script reports from pays nothing.
  */
 async function notLoaded(tabId: number, s: TabState, known?: { url?: string; status?: string }): Promise<boolean> {

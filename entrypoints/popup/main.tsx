@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from '../../src/ui/popup/app';
-import { t } from '../../src/ui/i18n';
+import { t } from '../../src/i18n/i18n';
 
 document.documentElement.lang = t('lang_code');
 document.title = t('extName');

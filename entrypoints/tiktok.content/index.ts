@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isBusinessInboxRoute, isMessagesRoute, whereOf } from '../../src/page/route';
-import { watchMessages, type Watcher } from '../../src/page/watcher';
-import { sendMessage, onMessage } from '../../src/messaging/protocol';
-import type { PageReport } from '../../src/messaging/page-report';
-import { createHintController } from './hint-controller';
+import { isBusinessInboxRoute, isMessagesRoute, whereOf } from '../../src/tiktok/routes';
+import { watchMessages, type Watcher } from '../../src/content/watcher';
+import { sendMessage, onMessage } from '../../src/contracts/protocol';
+import type { PageReport } from '../../src/contracts/page-report';
+import { createHintController } from '../../src/content/hint-controller';
 import { redactText } from '../../src/tiktok/redact';
+import { chatHandle } from '../../src/page/landmarks';
 
 // Runs on every page and frame of https://www.tiktok.com (the business chat lives in a same-origin
 // iframe) but does nothing until the route is /messages: no observer, no timer, no message
@@ -53,7 +54,7 @@ function start(ctx: ContentScriptContext): void {
       hint.remove();
     }
     // Business inbox: this top document only hosts the chat iframe, whose reports are the evidence
-    // (the background never lets this report replace them: src/state/tab-events.ts).
+    // (the background never lets this report replace them: src/background/tab-events.ts).
     const host = topFrame && isBusinessInboxRoute(url);
     if (host && !hosting) send({ ...offRoute(url), onMessages: true, host: true });
     else if (!on && !host && (wasOn || hosting)) send(offRoute(url));
@@ -78,6 +79,9 @@ function start(ctx: ContentScriptContext): void {
     if (last?.onMessages) sendMessage('contentPageReport', last).catch(() => undefined);
     return true;
   });
+  // The popup asks for the open chat's @handle (its profile button). Only the frame watching the
+  // inbox answers (the business chat is an iframe); other frames stay silent, never answering null.
+  onMessage('popupChatHandle', () => (watcher ? chatHandle(document) : new Promise<null>(() => undefined)));
   ctx.onInvalidated(() => watcher?.stop());
   route(location.href);
 }

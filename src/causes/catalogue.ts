@@ -8,8 +8,8 @@
 //                                    the action differs per browser, plus `action_nohandle` for causes
 //                                    whose action opens the recipient's profile (`needsHandle`)
 // Use `messageKeys(id, ctx)` rather than building keys by hand.
-import { CAUSE_IDS, sideOf, type CauseId, type Side } from './ids';
-import { browserUrl, helpUrl, profileUrl, type Browser, type BrowserUrlName, type Lang, type TikTokUrlName } from './urls';
+import { CAUSE_IDS, sideOf, type CauseId, type Side } from '../contracts/cause-ids';
+import { PORTAL_PROBE_URL, browserUrl, helpUrl, profileUrl, type Browser, type BrowserUrlName, type Lang, type TikTokUrlName } from './urls';
 
 export interface CauseContext {
   lang: Lang;
@@ -21,9 +21,13 @@ export interface CauseContext {
 type Link = (ctx: CauseContext) => string;
 export type ActionSpec =
   | { kind: 'open-url'; url: Link }
-  /** `address`: the privileged page to show as copyable text (Firefox cannot open it for the person) */
-  | { kind: 'copy-steps'; address?: string }
-  | { kind: 'recheck' };
+  | { kind: 'copy-steps' }
+  /** a privileged page shown as copyable text: Firefox cannot open about: pages for the person */
+  | { kind: 'copy-address'; address: string }
+  /** reload the TikTok tab (tabs.reload needs no permission) */
+  | { kind: 'reload-tab' }
+  /** only time fixes it: wait (until TikTok's Retry-After time, when it gave one), then check again */
+  | { kind: 'recheck'; wait?: true };
 type PerBrowser<T> = Record<Browser, T>;
 
 export interface CauseEntry {
@@ -39,7 +43,12 @@ export interface CauseEntry {
   needsHandle?: true;
 }
 
-export type FixAction = { kind: 'open-url'; href: string } | { kind: 'copy-steps'; address?: string } | { kind: 'recheck' };
+export type FixAction =
+  | { kind: 'open-url'; href: string }
+  | { kind: 'copy-steps' }
+  | { kind: 'copy-address'; address: string }
+  | { kind: 'reload-tab' }
+  | { kind: 'recheck'; wait?: true };
 
 const help = (name: TikTokUrlName): Link => (c) => helpUrl(name, c.lang);
 const open = (name: TikTokUrlName): ActionSpec => ({ kind: 'open-url', url: help(name) });
@@ -47,14 +56,18 @@ const profileOr = (fallback: TikTokUrlName): ActionSpec => ({
   kind: 'open-url',
   url: (c) => profileUrl(c.handle) ?? helpUrl(fallback, c.lang),
 });
-// Chrome opens its settings page for the person; Firefox refuses about: pages, so it shows the steps.
+// Chrome opens its settings page for the person; Firefox refuses about: pages, so it offers the
+// address to copy and paste into the address bar.
 const settingsPage = (name: BrowserUrlName): PerBrowser<ActionSpec> => ({
   chrome: { kind: 'open-url', url: () => browserUrl(name, 'chrome') },
-  firefox: { kind: 'copy-steps', address: browserUrl(name, 'firefox') },
+  firefox: { kind: 'copy-address', address: browserUrl(name, 'firefox') },
 });
-// The fix happens outside the browser (cable, Wi-Fi, router, OS clock, antivirus) or only takes time;
-// no page fixes it, so the useful button is "check again" once the person has done the steps.
-const RECHECK: ActionSpec = { kind: 'recheck' };
+// The fix happens outside the browser (cable, Wi-Fi, OS clock) and TikTok's page then needs a reload.
+const RELOAD: ActionSpec = { kind: 'reload-tab' };
+// Only time fixes a rate limit: wait (until TikTok's Retry-After time when it sent one), then re-check.
+const WAIT: ActionSpec = { kind: 'recheck', wait: true };
+// A plain-http page: a Wi-Fi login portal intercepts it and shows its sign-in page instead.
+const PORTAL: ActionSpec = { kind: 'open-url', url: () => PORTAL_PROBE_URL };
 
 type Spec = Omit<CauseEntry, 'id' | 'side'>;
 const DM_HELP = [help('helpDmSettings')];
@@ -69,13 +82,13 @@ const SPECS = {
   'dm-ban': { action: open('helpAccountStatus'), helpLinks: [help('helpAccountStatus'), help('helpBans')], stepCount: 3 },
   'content-flagged': { action: open('feedback'), helpLinks: [help('communityGuidelines'), help('feedback')], stepCount: 2 },
   // Only waiting fixes it; "check again" after the pause (TikTok publishes no article on the limit).
-  'sending-too-fast': { action: RECHECK, helpLinks: [help('feedback')], stepCount: 3 },
+  'sending-too-fast': { action: WAIT, helpLinks: [help('feedback')], stepCount: 3 },
   'logged-out': { action: open('login'), helpLinks: [help('helpLogin')], stepCount: 3 },
   'own-dm-settings': { action: open('dmSettings'), helpLinks: [help('helpDmSettings'), help('privacySettings')], stepCount: 3 },
   // recipient: mostly theirs to change, so the article; follow / unblock happen on their profile
   'not-friends': { action: profileOr('helpDmSettings'), helpLinks: DM_HELP, stepCount: 3, needsHandle: true },
   'recipient-settings': { action: open('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2 },
-  'request-pending': { action: open('helpDmSettings'), helpLinks: DM_HELP, stepCount: 3 },
+  'request-pending': { action: profileOr('helpDmSettings'), helpLinks: DM_HELP, stepCount: 3, needsHandle: true },
   'chat-limit': { action: open('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2 },
   // No help article on blocking is known (§4.3): the DM settings article is the fallback.
   blocked: { action: profileOr('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2, needsHandle: true },
@@ -86,19 +99,19 @@ const SPECS = {
   'tiktok-outage': { action: open('feedback'), helpLinks: [help('feedback')], stepCount: 3 },
   'region-unavailable': { action: open('helpCentre'), helpLinks: [help('helpCentre')], stepCount: 2 },
   'unsupported-on-web': { action: open('helpCentre'), helpLinks: [help('helpCentre')], stepCount: 2 },
-  // Usually gone on reload: the person reloads, then checks again.
-  'temporary-glitch': { action: RECHECK, helpLinks: [help('feedback')], stepCount: 3 },
+  // Usually gone on reload.
+  'temporary-glitch': { action: RELOAD, helpLinks: [help('feedback')], stepCount: 3 },
   // network / device
-  offline: { action: RECHECK, helpLinks: NETWORK_HELP, stepCount: 3 },
+  offline: { action: RELOAD, helpLinks: NETWORK_HELP, stepCount: 3 },
   'dns-failure': { action: settingsPage('secureDns'), helpLinks: NETWORK_HELP, stepCount: 2, browserSteps: [1] },
   'dns-blocked': { action: settingsPage('secureDns'), helpLinks: NETWORK_HELP, stepCount: 3, browserSteps: [2] },
   'blocked-by-extension': { action: settingsPage('extensions'), helpLinks: NETWORK_HELP, stepCount: 3, browserSteps: [2, 3] },
   'proxy-vpn': { action: settingsPage('proxy'), helpLinks: NETWORK_HELP, stepCount: 2, browserSteps: [2] },
-  firewall: { action: RECHECK, helpLinks: NETWORK_HELP, stepCount: 3 },
-  // The portal's sign-in page is known only to the network (and the browser offers it).
-  'captive-portal': { action: RECHECK, helpLinks: NETWORK_HELP, stepCount: 2 },
-  'clock-wrong': { action: RECHECK, helpLinks: NETWORK_HELP, stepCount: 2 },
-  'slow-connection': { action: RECHECK, helpLinks: NETWORK_HELP, stepCount: 3 },
+  // Only whoever runs the network can open it: the steps, copied, are what to show them.
+  firewall: { action: { kind: 'copy-steps' }, helpLinks: NETWORK_HELP, stepCount: 3 },
+  'captive-portal': { action: PORTAL, helpLinks: NETWORK_HELP, stepCount: 2 },
+  'clock-wrong': { action: RELOAD, helpLinks: NETWORK_HELP, stepCount: 2 },
+  'slow-connection': { action: RELOAD, helpLinks: NETWORK_HELP, stepCount: 3 },
   'outdated-browser': { action: settingsPage('update'), helpLinks: NETWORK_HELP, stepCount: 2, browserSteps: [1, 2] },
 } satisfies Record<CauseId, Spec>;
 

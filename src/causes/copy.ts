@@ -1,5 +1,5 @@
-import type { CauseId } from './ids';
-import { t } from '../ui/i18n';
+import type { CauseId } from '../contracts/cause-ids';
+import { t } from '../i18n/i18n';
 import { messageKeys, type CauseContext } from './catalogue';
 
 type Ctx = Pick<CauseContext, 'browser' | 'handle'>;

@@ -45,6 +45,12 @@ export const BROWSER_URLS = {
   update: { chrome: 'chrome://settings/help', firefox: 'about:preferences#general' },
 } as const satisfies Record<string, Record<Browser, string>>;
 
+/**
+ * A plain-http page a Wi-Fi login portal intercepts (it cannot intercept https), so opening it shows
+ * the portal's sign-in page; once signed in, it is TikTok's own home page.
+ */
+export const PORTAL_PROBE_URL = 'http://www.tiktok.com/';
+
 export type BrowserUrlName = keyof typeof BROWSER_URLS;
 
 /** 'fr-CA' → 'fr'; anything we have no copy for → 'en'. */

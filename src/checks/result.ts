@@ -1,29 +1,9 @@
-import { z } from 'zod';
+import { CHECK_IDS, CheckResultSchema, type CheckId, type CheckResult, type CheckStatus, type Reason } from '../contracts/checks';
+
+export { CHECK_IDS, CHECK_STATUSES, CheckResultSchema, type CheckId, type CheckResult, type CheckStatus, type Reason } from '../contracts/checks';
 
 // The shape every connectivity check reports, and the rule that a check that did not run
-// (or was interrupted) is shown as 'skipped', never as a pass (reference §6, "Not run is never green").
-
-/** Rendered in exactly this order (DESIGN, popup contract). */
-export const CHECK_IDS = [
-  'online', 'reach-www', 'reach-im-api', 'im-websocket', 'dns', 'captive-portal', 'clock', 'proxy', 'browser-version',
-] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
-export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped', 'running'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
-
-/** A message key plus parameters, localised by the UI; never an English sentence. */
-export interface Reason {
-  key: string;
-  params?: Record<string, string | number>;
-}
-
-export interface CheckResult {
-  id: CheckId;
-  status: CheckStatus;
-  reason: Reason;
-  ms?: number;
-  detail?: Record<string, string | number | boolean>;
-}
+// (or was interrupted) is shown as 'skipped', never as a pass ("Not run is never green").
 
 /** Every reason key a verdict can produce, for the localisation catalogue to cover. */
 export const REASON_KEYS = [
@@ -38,15 +18,6 @@ export const REASON_KEYS = [
   'browser.ok', 'browser.old', 'browser.tooOld', 'browser.unknown',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
-
-const scalar = z.union([z.string(), z.number()]);
-export const CheckResultSchema = z.object({
-  id: z.enum(CHECK_IDS),
-  status: z.enum(CHECK_STATUSES),
-  reason: z.object({ key: z.string().max(60), params: z.record(z.string(), scalar).optional() }),
-  ms: z.number().optional(),
-  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-});
 
 export function makeResult(
   id: CheckId,

@@ -1,7 +1,7 @@
-import { getItem, setItem } from '../state/store';
+import { getItem, setItem } from '../background/store';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { CheckRun, TabState } from '../state/tab-state';
+import type { CheckRun, TabState } from '../background/tab-state';
 import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictImSocketHost, verdictOnline, verdictProxy, verdictReach, CHECK_IDS, PROBE_URLS, type CheckResult, type DohAnswer, type PortalOutcome, type ReachOutcome, type TikTokPortalOutcome } from './verdicts';
 import { probeDoh, probeHttp, probePortal, probePortalViaTikTok } from './probes';
 import { forgetOwn, ownErrorFor, ownRedirectFor } from './own-requests';

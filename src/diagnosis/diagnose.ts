@@ -1,6 +1,6 @@
-import { CAUSE_IDS, sideOf, type CauseId } from '../causes/ids';
+import { CAUSE_IDS, sideOf, type CauseId } from '../contracts/cause-ids';
 import type { Evidence, Fact } from './evidence';
-import type { Confidence, Diagnosis, EvidenceItem, Question, RankedCause } from './types';
+import type { Confidence, Diagnosis, EvidenceItem, Question, RankedCause } from '../contracts/diagnosis';
 import { answerFacts, checkFacts, imMissingFact, netFacts, pageFacts } from './facts';
 import { PRIORS, QUESTIONS, weightsFor } from './rules';
 

@@ -1,4 +1,4 @@
-import type { PageReport } from '../messaging/page-report';
+import type { PageReport } from '../contracts/page-report';
 
 /** A network event as diagnose needs it (src/network/evidence.ts has the full record). */
 export interface NetFact {

@@ -1,6 +1,6 @@
-import type { CauseId } from '../causes/ids';
-import type { PageReport } from '../messaging/page-report';
-import type { PageKind } from '../page/observation';
+import type { CauseId } from '../contracts/cause-ids';
+import type { PageReport } from '../contracts/page-report';
+import type { PageKind } from '../contracts/observation';
 
 // The instant hint's answer, from the page alone, before the background's full diagnosis (with
 // network and check evidence) arrives. It names a cause only where the page decides it by itself

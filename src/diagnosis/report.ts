@@ -1,5 +1,5 @@
-import type { Diagnosis } from './types';
-import type { PageReport } from '../messaging/page-report';
+import type { Diagnosis } from '../contracts/diagnosis';
+import type { PageReport } from '../contracts/page-report';
 import type { NetFact } from './evidence';
 import { redactText, redactUrl } from '../tiktok/redact';
 

@@ -1,5 +1,5 @@
-import type { CauseId } from '../causes/ids';
-import { CAUSE_SIDES } from '../causes/ids';
+import type { CauseId } from '../contracts/cause-ids';
+import { CAUSE_SIDES } from '../contracts/cause-ids';
 
 // Rules are data. Weights are log-odds: +9 is near-proof (TikTok's own sentence, a page structure),
 // +2..+4 is a real hint, negative weights argue against. Priors rank causes before any specific

@@ -1,4 +1,4 @@
-import type { CauseId } from '../causes/ids';
+import type { CauseId } from '../contracts/cause-ids';
 
 // Normalises webRequest `details.error` into a few classes. The raw names are internal to each
 // browser and "not guaranteed to remain backwards compatible" (reference §5.1), so everything

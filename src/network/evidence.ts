@@ -3,7 +3,7 @@ import { NET_ERROR_CLASSES, classifyError } from './error-class';
 import { hostRole } from './hosts';
 import { HTTP_CLASSES, httpClassOf, type HttpClass } from './http-class';
 import { redactUrl } from '../tiktok/redact';
-import { isInboxRoute } from '../page/route';
+import { isInboxRoute } from '../tiktok/routes';
 
 // One network observation, as kept per tab (storage.session) and shown in the report. It holds
 // no query, no handle, no IP: only the redacted host + path and what went wrong.
@@ -24,6 +24,7 @@ export const NetEventSchema = z.object({
   type: z.string().max(40).optional(), // webRequest resource type
   proxy: z.boolean().optional(), // Firefox proxyInfo said a proxy carried it (never its address)
   sinkhole: z.boolean().optional(), // a failed request had resolved to 0.0.0.0 / loopback, without a proxy: a DNS blocker
+  retryAt: z.number().optional(), // a 429 / 503 answer's Retry-After, as an epoch-ms time (never made up)
 });
 export type NetEvent = z.infer<typeof NetEventSchema>;
 
@@ -47,6 +48,21 @@ export interface WebRequestDetails {
   redirectUrl?: string;
   ip?: string;
   proxyInfo?: { type?: string } | null;
+  responseHeaders?: { name: string; value?: string }[];
+}
+
+/** The longest Retry-After we believe: anything later is shown as "no time given". */
+export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+
+/**
+ * The time a 429 / 503 answer's `Retry-After` header names (delay-seconds or an HTTP date, RFC 9110
+ * §10.2.3), as epoch ms; undefined when absent, unreadable, in the past or more than a day away.
+ */
+export function retryAtOf(headers: WebRequestDetails['responseHeaders'], receivedAt: number): number | undefined {
+  const raw = headers?.find((h) => h.name.toLowerCase() === 'retry-after')?.value?.trim();
+  if (!raw) return undefined;
+  const at = /^\d{1,9}$/.test(raw) ? receivedAt + Number(raw) * 1000 : Date.parse(raw);
+  return Number.isFinite(at) && at > receivedAt && at - receivedAt <= MAX_RETRY_AFTER_MS ? at : undefined;
 }
 
 /** [SO]: an abort after 5 s without response headers is a timeout, not a navigation. */
@@ -101,7 +117,8 @@ export function fromCompleted(details: WebRequestDetails): NetEvent | null {
   const im = rec.role === 'im-api' || rec.role === 'im-ws';
   const notable = httpClass !== undefined && httpClass !== 'ok';
   if (!im && !notable) return null;
-  return { ...rec, kind: 'http', status: details.statusCode, ...(httpClass ? { httpClass } : {}) };
+  const retryAt = details.statusCode === 429 || details.statusCode === 503 ? retryAtOf(details.responseHeaders, rec.t) : undefined;
+  return { ...rec, kind: 'http', status: details.statusCode, ...(httpClass ? { httpClass } : {}), ...(retryAt ? { retryAt } : {}) };
 }
 
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fromBeforeRedirect, fromCompleted, fromErrorOccurred, type NetEvent, type WebRequestDetails } from './evidence';
-import { isInboxRoute, whereOf } from '../page/route';
+import { isInboxRoute, whereOf } from '../tiktok/routes';
 import { recordOwnError, recordOwnRedirect } from '../checks/own-requests';
 
 // Observe-only webRequest listeners on TikTok's hosts (never blocking, never reading bodies).
@@ -42,10 +42,12 @@ export function registerNetworkObserver(sink: NetworkSink): void {
     route(d, fromErrorOccurred(d as unknown as WebRequestDetails, { startedAt: started.get(d.requestId) }));
     started.delete(d.requestId);
   }, filter);
+  // responseHeaders (observe-only, no extra permission): a 429's Retry-After is the only honest
+  // "try again at" time; nothing else in the headers is read or kept.
   wr.onCompleted.addListener((d) => {
     route(d, fromCompleted(d as unknown as WebRequestDetails));
     started.delete(d.requestId);
-  }, filter);
+  }, filter, ['responseHeaders']);
   wr.onBeforeRedirect.addListener((d) => {
     // the background's own probes (tabId -1) do not follow redirects: this is where one pointed
     if (d.tabId < 0) recordOwnRedirect(d.url, d.redirectUrl);

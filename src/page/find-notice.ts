@@ -1,6 +1,6 @@
 import { collapse, cut, live, outside, systemText, walkText } from './dom';
 import { findNoticeText, type NoticeText } from './notice-texts';
-import type { Notice, NoticeSource } from './observation';
+import type { Notice, NoticeSource } from '../contracts/observation';
 import { anyOf, SELECTORS } from './selectors';
 
 // Where TikTok puts the sentence that explains a failed send: after the failed row (older

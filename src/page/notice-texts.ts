@@ -1,5 +1,5 @@
-import type { CauseId } from '../causes/ids';
-import type { PageKind } from './observation';
+import type { CauseId } from '../contracts/cause-ids';
+import type { PageKind } from '../contracts/observation';
 
 // TikTok's own sentences, per language, with the cause each one means.
 // Source: ../shared/reference/tiktok-web.md §2.1 (English), §2.2 (French), §2.3 (keys).

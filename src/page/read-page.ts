@@ -1,9 +1,9 @@
-import type { UnreadableReason } from '../messaging/page-report';
+import type { UnreadableReason } from '../contracts/page-report';
 import { collapse, first, firstBeside, has, live, outside, safe, systemText, walkText } from './dom';
 import { failureNotice, notice } from './find-notice';
 import { isOwnRow, messageList, scanRows, type RowScan } from './landmarks';
 import { findNoticeText, type NoticeText } from './notice-texts';
-import type { ComposerState, Generation, Notice, NoticeSource, PageKind, PageObservation } from './observation';
+import type { ComposerState, Generation, Notice, NoticeSource, PageKind, PageObservation } from '../contracts/observation';
 import { anyOf, GENERATION_MARKERS, INBOX_MARKERS, SELECTORS, type Selectors } from './selectors';
 
 export { chatHandle, chatPanel, composerArea, failedRows, isOwnRow } from './landmarks';

@@ -1,8 +1,11 @@
-import type { EvidenceItem } from '../diagnosis/types';
-import { t } from './i18n';
+import type { EvidenceItem } from '../contracts/diagnosis';
+import { t } from '../i18n/i18n';
 
-/** Evidence in words. Parameters that are codes become words; TikTok's text stays verbatim. */
-export function evidenceText(e: EvidenceItem & { against?: boolean }): string {
+/**
+ * Evidence in words. Parameters that are codes become words; TikTok's text stays verbatim. Whether
+ * it speaks against a cause is said by the list, in a message of its own (never glued before it).
+ */
+export function evidenceText(e: EvidenceItem): string {
   const p = e.params ?? {};
   let subs: (string | number)[];
   switch (e.key) {
@@ -21,6 +24,5 @@ export function evidenceText(e: EvidenceItem & { against?: boolean }): string {
     default:
       subs = Object.values(p);
   }
-  const text = t(e.key, subs.map(String));
-  return e.against ? t('ev_against', [text]) : text;
+  return t(e.key, subs.map(String));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FIXTURES, type Fixture } from '../fixtures/index';
-import type { CauseId } from '../../src/causes/ids';
+import type { CauseId } from '../../src/contracts/cause-ids';
 import { BUBBLE_MARKER, DRAFT_MARKER, drift, type Family } from './drift';
 import { isStrict, truthOf, verdictOf, type Outcome, type Truth, type Verdict } from './outcome';
 

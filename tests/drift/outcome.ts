@@ -1,4 +1,4 @@
-import type { CauseId } from '../../src/causes/ids';
+import type { CauseId } from '../../src/contracts/cause-ids';
 import type { Fixture } from '../fixtures/index';
 
 // What a drifted page must produce (issue 11, item 7), shared by the unit suite and the browser

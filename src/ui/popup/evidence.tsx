@@ -1,5 +1,6 @@
-import type { EvidenceItem } from '../../diagnosis/types';
+import type { EvidenceItem } from '../../contracts/diagnosis';
 import { evidenceText } from '../evidence-text';
+import { t } from '../../i18n/i18n';
 
 export function EvidenceList({ items }: { items: (EvidenceItem & { against?: boolean })[] }) {
   return (
@@ -7,6 +8,7 @@ export function EvidenceList({ items }: { items: (EvidenceItem & { against?: boo
       {items.map((e, i) => (
         <li key={i} data-testid="evidence" data-evidence-class={e.cls} class={e.against ? 'against' : undefined}>
           {evidenceText(e)}
+          {e.against && <> <span class="against-note">{t('ev_against_note')}</span></>}
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
-import type { Question } from '../../diagnosis/types';
-import { t } from '../i18n';
+import type { Question } from '../../contracts/diagnosis';
+import { t } from '../../i18n/i18n';
 
 export function QuestionBox({ question, onAnswer }: { question: Question; onAnswer: (yes: boolean) => void }) {
   const id = `q-${question.id}`;

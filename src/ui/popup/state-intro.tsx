@@ -1,5 +1,5 @@
-import type { TabView } from '../../state/tab-view';
-import { t } from '../i18n';
+import type { TabView } from '../../contracts/tab-view';
+import { t } from '../../i18n/i18n';
 
 /** The sentence at the top of every state but `problem` (which shows the cause card instead). */
 export function StateIntro({ view }: { view: TabView }) {

@@ -29,10 +29,12 @@ describe('Chromium: fix links, badge, dismiss and the hints switch', () => {
     expect(await popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id')).toBe('not-friends');
     const fix = popup.locator('[data-testid="top-cause"] [data-testid="fix-action"]');
     expect(await fix.getAttribute('data-action')).toBe('open-url');
-    expect(await fix.getAttribute('href')).toBe('https://support.tiktok.com/en/using-tiktok/messaging-and-notifications/direct-message-settings');
-    // the hint knows the open chat's handle (kept in the page's memory only)
+    // the hint and the popup (asking the tab's content script) both open the open chat's profile;
+    // the handle is kept in memory only
+    const profile = `https://www.tiktok.com/@${E2.handle!.replace(/^@/, '')}`;
+    await expect.poll(() => fix.getAttribute('href'), { timeout: 5000 }).toBe(profile);
     const hintHref = await page.evaluate(() => document.querySelector('dm-doctor-hint')?.shadowRoot?.querySelector('a.fix')?.getAttribute('href'));
-    expect(hintHref).toBe(`https://www.tiktok.com/@${E2.handle!.replace(/^@/, '')}`);
+    expect(hintHref).toBe(profile);
     const b = await badge(tabId);
     expect(b.text).toBe('!');
     expect(b.title).toContain(await popup.locator('#top-title').textContent());
@@ -71,6 +73,8 @@ describe('Chromium: fix links, badge, dismiss and the hints switch', () => {
 
     const toggle = popup.locator('[data-testid="hints-toggle"]');
     expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await toggle.isVisible()).toBe(false); // settings wait behind their disclosure
+    await popup.locator('details.settings > summary').click();
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
     await expect.poll(() => hint.count(), { timeout: 10_000 }).toBe(0);

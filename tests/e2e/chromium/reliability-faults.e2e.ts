@@ -117,6 +117,7 @@ describe('Chromium: corrupted storage', () => {
     const checks = await checkStatuses(popup);
     expect(checks).toMatchObject({ online: 'pass', 'reach-www': 'pass', 'reach-im-api': 'pass' }); // junk checks-last did not block the run
     const toggle = popup.locator('[data-testid="hints-toggle"]');
+    await popup.locator('details.settings > summary').click();
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
     await expect.poll(() => page.locator('dm-doctor-hint').count(), { timeout: 5000 }).toBe(0);

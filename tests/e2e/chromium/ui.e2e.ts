@@ -47,7 +47,8 @@ describe('Chromium: French', () => {
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await popup.locator('#top-title').textContent()).toBe(frCauses.cause_sending_too_fast_title!.message);
-    expect(await popup.locator('[data-testid="check-again"]').textContent()).toBe(fr.popup_check_again!.message);
+    // no check ran yet: "Run checks", in French
+    expect(await popup.locator('[data-testid="check-again"]').textContent()).toBe(fr.popup_run_checks!.message);
     // TikTok's own notice stays verbatim
     expect(await popup.locator('[data-testid="notice-text"]').textContent()).toBe('You are sending messages too fast. Take a rest.');
   });

@@ -68,7 +68,7 @@ describe('Firefox: content script, hint and popup', () => {
     expect(await popup.evaluate(() => document.body.textContent ?? '')).not.toContain(MARKER);
   });
 
-  // BUG (entrypoints/background.ts tabs.onUpdated + src/state/tab-store.ts mostRecentTab): every
+  // BUG (entrypoints/background.ts tabs.onUpdated + src/background/tab-store.ts mostRecentTab): every
   // non-TikTok tab that finishes loading gets a tab state with a fresh `reportedAt`, so "the TikTok
   // tab with the most recent report" resolves to that other tab (here the popup's own tab, or a tab
   // on another site) and the popup says not-tiktok. Remove `.fails` once fixed.

@@ -129,6 +129,7 @@ describe('Firefox: corrupted storage', () => {
     expect(checks).toMatchObject({ online: 'pass', 'reach-www': 'pass' });
     // the settings work again (a write replaces the garbage with a valid record)
     const aria = () => shown.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked'));
+    await shown.click('details.settings > summary');
     await shown.click('[data-testid="hints-toggle"]');
     await shown.waitForFunction(() => document.querySelector('[data-testid="hints-toggle"]')?.getAttribute('aria-checked') === 'false', { timeout: 5000 });
     await page.waitForFunction(() => !document.querySelector('dm-doctor-hint'), { timeout: 5000 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CAUSE_IDS, sideOf } from '../../../src/causes/ids';
+import { CAUSE_IDS, sideOf } from '../../../src/contracts/cause-ids';
 import { CATALOGUE, fixAction, helpLinks, type CauseContext } from '../../../src/causes/catalogue';
 import { CONTEXTS } from './contexts';
 
@@ -19,8 +19,8 @@ describe('cause catalogue', () => {
     for (const id of CAUSE_IDS) {
       for (const c of CONTEXTS) {
         const action = fixAction(id, c);
-        expect(['open-url', 'copy-steps', 'recheck']).toContain(action.kind);
-        if (action.kind === 'open-url') expect(action.href).toMatch(/^(https|chrome):\/\//);
+        expect(['open-url', 'copy-steps', 'copy-address', 'reload-tab', 'recheck']).toContain(action.kind);
+        if (action.kind === 'open-url') expect(action.href).toMatch(/^(https|chrome):\/\/|^http:\/\/www\.tiktok\.com\/$/);
       }
     }
   });
@@ -30,6 +30,8 @@ describe('cause catalogue', () => {
       for (const c of CONTEXTS) {
         const action = fixAction(id, c);
         if (action.kind !== 'open-url') continue;
+        // the one plain-http address is the Wi-Fi portal page, opened on purpose (a portal cannot intercept https)
+        if (action.href === 'http://www.tiktok.com/') { expect(id).toBe('captive-portal'); continue; }
         if (c.browser === 'firefox') expect(action.href).toMatch(/^https:\/\//);
         else expect(action.href).toMatch(/^(https:\/\/|chrome:\/\/settings\/|chrome:\/\/extensions$)/);
       }
@@ -46,7 +48,7 @@ describe('cause catalogue', () => {
     } as const;
     for (const [id, [chrome, firefox]] of Object.entries(cases) as [keyof typeof cases, readonly [string, string]][]) {
       expect(fixAction(id, ctx())).toEqual({ kind: 'open-url', href: chrome });
-      expect(fixAction(id, ctx({ browser: 'firefox' }))).toEqual({ kind: 'copy-steps', address: firefox });
+      expect(fixAction(id, ctx({ browser: 'firefox' }))).toEqual({ kind: 'copy-address', address: firefox });
     }
   });
 
@@ -55,9 +57,17 @@ describe('cause catalogue', () => {
     expect(fixAction('own-dm-settings', ctx())).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/setting/privacy/direct-messages' });
     expect(fixAction('incoming-request', ctx())).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/messages' });
     expect(fixAction('content-flagged', ctx({ lang: 'fr' }))).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/feedback/?lang=fr' });
-    for (const id of ['offline', 'slow-connection', 'temporary-glitch'] as const) {
-      expect(fixAction(id, ctx({ browser: 'firefox' }))).toEqual({ kind: 'recheck' });
+  });
+
+  it('gives the seven "check again only" causes a real first step', () => {
+    for (const c of CONTEXTS) {
+      for (const id of ['offline', 'slow-connection', 'temporary-glitch', 'clock-wrong'] as const) expect(fixAction(id, c)).toEqual({ kind: 'reload-tab' });
+      expect(fixAction('captive-portal', c)).toEqual({ kind: 'open-url', href: 'http://www.tiktok.com/' });
+      expect(fixAction('firewall', c)).toEqual({ kind: 'copy-steps' });
+      expect(fixAction('sending-too-fast', c)).toEqual({ kind: 'recheck', wait: true });
     }
+    // no cause's only action is a plain re-check any more
+    for (const id of CAUSE_IDS) for (const c of CONTEXTS) expect(fixAction(id, c)).not.toEqual({ kind: 'recheck' });
   });
 
   it('links causes the person cannot change to an explaining article', () => {
@@ -68,7 +78,7 @@ describe('cause catalogue', () => {
   });
 
   it('opens the recipient profile only with a handle, URL-encoded', () => {
-    for (const id of ['not-friends', 'blocked'] as const) {
+    for (const id of ['not-friends', 'blocked', 'request-pending'] as const) {
       expect(fixAction(id, ctx({ handle: 'dm.doctor_1' }))).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/@dm.doctor_1' });
       expect(fixAction(id, ctx({ handle: '@dm.doctor_1' }))).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/@dm.doctor_1' });
       expect(fixAction(id, ctx({ handle: 'a b/?#é' }))).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/@a%20b%2F%3F%23%C3%A9' });
@@ -77,7 +87,7 @@ describe('cause catalogue', () => {
         expect(action).toEqual({ kind: 'open-url', href: 'https://support.tiktok.com/fr/using-tiktok/messaging-and-notifications/direct-message-settings' });
       }
     }
-    for (const id of CAUSE_IDS.filter((x) => x !== 'not-friends' && x !== 'blocked')) {
+    for (const id of CAUSE_IDS.filter((x) => x !== 'not-friends' && x !== 'blocked' && x !== 'request-pending')) {
       for (const c of CONTEXTS) {
         const action = fixAction(id, c);
         if (action.kind === 'open-url') expect(action.href).not.toContain('/@');

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CAUSE_IDS, CAUSE_SIDES, type Side } from '../../../src/causes/ids';
+import { CAUSE_IDS, CAUSE_SIDES, type Side } from '../../../src/contracts/cause-ids';
 import { causeKeyPrefix, messageKeys, sideLabelKey } from '../../../src/causes/catalogue';
 import enJson from '../../../locales/en/causes.json';
 import frJson from '../../../locales/fr/causes.json';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { CAUSE_IDS } from '../../../src/causes/ids';
+import { CAUSE_IDS } from '../../../src/contracts/cause-ids';
 import { fixAction, helpLinks } from '../../../src/causes/catalogue';
-import { BROWSER_URLS, TIKTOK_URLS, helpUrl, profileUrl, toLang, type TikTokUrlName } from '../../../src/causes/urls';
+import { PORTAL_PROBE_URL, BROWSER_URLS, TIKTOK_URLS, helpUrl, profileUrl, toLang, type TikTokUrlName } from '../../../src/causes/urls';
 import { CONTEXTS } from './contexts';
 
 const HTTPS_HOSTS = ['www.tiktok.com', 'support.tiktok.com', 'newsroom.tiktok.com'];
@@ -32,6 +32,7 @@ describe('urls', () => {
         continue;
       }
       const url = new URL(href);
+      if (href === PORTAL_PROBE_URL) continue; // plain http on purpose: the Wi-Fi portal page
       expect(url.protocol).toBe('https:');
       expect(HTTPS_HOSTS).toContain(url.host);
       expect(url.username + url.password).toBe('');

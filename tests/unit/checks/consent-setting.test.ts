@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { mirrorExternalChecks, readSettings, writeSettings } from '../../../src/state/settings';
+import { mirrorExternalChecks, readSettings, writeSettings } from '../../../src/background/settings';
 
 // The outside-checks setting mirrors the browser's permission: the person's settings writer (what
 // the anySetSettings message reaches) cannot switch it on; only the consent mirror writes it.

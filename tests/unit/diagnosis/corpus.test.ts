@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
-import type { Diagnosis } from '../../../src/diagnosis/types';
-import { CAUSE_IDS } from '../../../src/causes/ids';
+import type { Diagnosis } from '../../../src/contracts/diagnosis';
+import { CAUSE_IDS } from '../../../src/contracts/cause-ids';
 import { SCENARIOS, type Scenario } from './corpus';
 
 // Runs diagnose over the whole corpus, prints the failures and the accuracy, and holds the line:

@@ -1,12 +1,12 @@
-import type { CauseId } from '../../../src/causes/ids';
+import type { CauseId } from '../../../src/contracts/cause-ids';
 import type { CheckFact, Evidence, NetFact } from '../../../src/diagnosis/evidence';
-import type { PageReport } from '../../../src/messaging/page-report';
-import type { Notice, NoticeSource, PageObservation } from '../../../src/page/observation';
+import type { PageReport } from '../../../src/contracts/page-report';
+import type { Notice, NoticeSource, PageObservation } from '../../../src/contracts/observation';
 import { matchNotice } from '../../../src/page/notice-texts';
 import { classifyError } from '../../../src/network/error-class';
 import { fromCompleted, httpClassOf, type NetRole } from '../../../src/network/evidence';
 import { CHECK_IDS, type CheckId } from '../../../src/checks/result';
-import type { Confidence } from '../../../src/diagnosis/types';
+import type { Confidence } from '../../../src/contracts/diagnosis';
 
 // The scenario corpus for `diagnose`, written from the TikTok reference (facts the code relies on:
 // docs/tiktok-web.md) and DESIGN.md before the rules were tuned. `ref` names the kind of fact the

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import type { CheckFact, Evidence, NetFact } from '../../../src/diagnosis/evidence';
 import { QUESTIONS } from '../../../src/diagnosis/rules';
-import { CAUSE_SIDES, sideOf, type CauseId } from '../../../src/causes/ids';
+import { CAUSE_SIDES, sideOf, type CauseId } from '../../../src/contracts/cause-ids';
 import { CHECK_IDS } from '../../../src/checks/result';
 import { NET_ERROR_CLASSES, suggestedCauses, type NetErrorClass } from '../../../src/network/error-class';
 import { NET_ROLES } from '../../../src/network/evidence';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import { diagnosePageOnly } from '../../../src/diagnosis/page-only';
-import type { PageReport } from '../../../src/messaging/page-report';
+import type { PageReport } from '../../../src/contracts/page-report';
 import { scanPage } from '../../../src/page/read-page';
 import { FIXTURES } from '../../fixtures/index';
 import { loadFixture } from '../page/load-fixture';

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/rules';
 import { NOTICE_TEXTS, findNoticeText } from '../../../src/page/notice-texts';
-import type { NoticeSource } from '../../../src/page/observation';
+import type { NoticeSource } from '../../../src/contracts/observation';
 import { readPage } from '../../../src/page/read-page';
-import { hintUpdateOf } from '../../../src/state/hint';
-import { emptyTabState } from '../../../src/state/tab-state';
-import { DEFAULT_SETTINGS } from '../../../src/state/settings';
+import { hintUpdateOf } from '../../../src/background/status';
+import { emptyTabState } from '../../../src/background/tab-state';
+import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 import { parseHtml, fixtureHtml } from '../page/load-fixture';
 import { NOW, T7174, T7193, ev, failedBubble, imOk, notice, report } from './corpus';
 

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchMessages, type Watcher } from '../../../src/page/watcher';
-import type { PageReport } from '../../../src/messaging/page-report';
-import { applyPageReport } from '../../../src/state/tab-events';
-import { emptyTabState, type TabState } from '../../../src/state/tab-state';
-import { buildView } from '../../../src/state/view';
-import { hintUpdateOf } from '../../../src/state/hint';
-import { DEFAULT_SETTINGS } from '../../../src/state/settings';
+import { watchMessages, type Watcher } from '../../../src/content/watcher';
+import type { PageReport } from '../../../src/contracts/page-report';
+import { applyPageReport } from '../../../src/background/tab-events';
+import { emptyTabState, type TabState } from '../../../src/background/tab-state';
+import { buildView } from '../../../src/background/view';
+import { hintUpdateOf } from '../../../src/background/status';
+import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 import { diagnose } from '../../../src/diagnosis/diagnose';
-import type { CauseId } from '../../../src/causes/ids';
-import type { TabView } from '../../../src/state/tab-view';
+import type { CauseId } from '../../../src/contracts/cause-ids';
+import type { TabView } from '../../../src/contracts/tab-view';
 import { FIXTURES, type Fixture } from '../../fixtures/index';
 import { BUBBLE_MARKER, DRAFT_MARKER, KNOWN_COMPONENTS, componentNamesIn, drift, families, type Family } from '../../drift/drift';
 import { isStrict, truthOf, verdictOf, type Outcome, type Truth, type Verdict } from '../../drift/outcome';
@@ -20,7 +20,7 @@ import { fixtureHtml } from '../page/load-fixture';
 // family goes through the real content path — the page in happy-dom, `watchMessages` for 6 s of fake
 // time — and then the background's real logic: `applyPageReport` on an empty tab state, `buildView`
 // (diagnosis, popup state, report text) and `hintUpdateOf`; the page-only hint is the content
-// script's own rule (entrypoints/tiktok.content/hint-controller.ts: `diagnose` on the report).
+// script's own rule (src/content/hint-controller.ts: `diagnose` on the report).
 //
 // The component families come from the selectors file itself: every `[class*="Name"]` there, plus
 // the landmarks the issue names.

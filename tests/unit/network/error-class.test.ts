@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { classifyError, suggestedCauses, NET_ERROR_CLASSES, type NetErrorClass } from '../../../src/network/error-class';
-import { isCauseId } from '../../../src/causes/ids';
+import { isCauseId } from '../../../src/contracts/cause-ids';
 
 // Every Chrome net::ERR_* name the observer classifies with the class it must get and the causes the row suggests.
 const CHROME: ReadonlyArray<[string, NetErrorClass, string[]]> = [

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  fromBeforeRedirect, fromCompleted, fromErrorOccurred, httpClassOf, NetEventSchema, parseNetEvents, pushBounded,
+  fromBeforeRedirect, fromCompleted, fromErrorOccurred, httpClassOf, retryAtOf, NetEventSchema, parseNetEvents, pushBounded,
   type NetEvent,
 } from '../../../src/network/evidence';
 
@@ -73,6 +73,20 @@ describe('fromCompleted', () => {
     expect(fromCompleted({ ...done, statusCode })).toEqual({
       t: T, role: 'www-api', url: 'www.tiktok.com/api/user/settings/', kind: 'http', status: statusCode, httpClass, type: 'xmlhttprequest',
     });
+  });
+
+  it("keeps a 429's Retry-After as a time, only when TikTok sent one that makes sense", () => {
+    const h = (value: string) => ({ ...done, statusCode: 429, responseHeaders: [{ name: 'Content-Type', value: 'text/html' }, { name: 'retry-after', value }] });
+    expect(fromCompleted(h('120'))?.retryAt).toBe(T + 120_000);
+    const date = new Date(T + 300_000).toUTCString();
+    expect(fromCompleted(h(date))?.retryAt).toBe(Math.floor((T + 300_000) / 1000) * 1000);
+    expect(fromCompleted({ ...h('60'), statusCode: 503 })?.retryAt).toBe(T + 60_000);
+    // absent, unreadable, in the past, more than a day away, or on a status that is not a limit: none
+    for (const bad of [h('soon'), h('-5'), h('0'), h(new Date(T - 1000).toUTCString()), h(String(25 * 3600))]) expect(fromCompleted(bad)?.retryAt).toBeUndefined();
+    expect(fromCompleted({ ...done, statusCode: 429 })).not.toHaveProperty('retryAt');
+    expect(fromCompleted({ ...h('120'), statusCode: 403 })).not.toHaveProperty('retryAt');
+    expect(retryAtOf([{ name: 'Retry-After', value: '30' }], 1000)).toBe(31_000);
+    expect(NetEventSchema.parse(fromCompleted(h('120'))).retryAt).toBe(T + 120_000);
   });
 
   it('drops boring www answers (2xx, 3xx, other 4xx)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCauseId } from '../../../src/causes/ids';
+import { isCauseId } from '../../../src/contracts/cause-ids';
 import { findNoticeText, matchNotice, normalizeNotice, NOTICE_TEXTS } from '../../../src/page/notice-texts';
 
 // Every English notice text and i18n key TikTok is known to show, with the cause it means.

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { redactText, redactUrl } from '../../../src/tiktok/redact';
-import { whereOf } from '../../../src/page/route';
-import { redactedReport } from '../../../src/state/tab-events';
+import { whereOf } from '../../../src/tiktok/routes';
+import { redactedReport } from '../../../src/background/tab-events';
 import { buildReport } from '../../../src/diagnosis/report';
 
 // The one redactor (DESIGN.md, privacy): every stored or reported URL and text goes through it.

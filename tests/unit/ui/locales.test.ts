@@ -28,6 +28,43 @@ describe('locales', () => {
     }
   });
 
+  it('every message in every locale file has a translator description, and each file has the same keys in en and fr', () => {
+    const langs = readdirSync('locales');
+    expect(langs).toEqual(expect.arrayContaining(['en', 'fr']));
+    const missing: string[] = [];
+    for (const lang of langs) {
+      for (const file of readdirSync(join('locales', lang)).filter((f) => f.endsWith('.json'))) {
+        const msgs = JSON.parse(readFileSync(join('locales', lang, file), 'utf8')) as Record<string, { message: string; description?: string }>;
+        for (const [k, v] of Object.entries(msgs)) if (typeof v.description !== 'string' || !v.description.trim()) missing.push(`${lang}/${file}: ${k}`);
+        if (lang !== 'en') {
+          const en = JSON.parse(readFileSync(join('locales', 'en', file), 'utf8')) as Record<string, unknown>;
+          expect(Object.keys(msgs).sort(), `${lang}/${file}`).toEqual(Object.keys(en).sort());
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('French typography: no-break spaces before : ; ? ! and inside « », tu and no "ami(e)s"', () => {
+    const bad: string[] = [];
+    for (const [k, { message: m }] of Object.entries(fr)) {
+      // a colon that ends a word or follows a space (not the one in about:… or chrome://)
+      if (/[ \u202f]:|[^\s\u00a0/\d]:(\s|$)/.test(m.replace(/[a-z]+:\/\/\S*|about:\S+/g, ''))) bad.push(`${k}: colon`);
+      if (/(^|[^\u202f])[;?!]/.test(m)) bad.push(`${k}: ; ? ! without U+202F`);
+      if (/«(?!\u00a0)|(?<!\u00a0)»/.test(m)) bad.push(`${k}: « » without U+00A0`);
+      if (/\(e\)s?\b/.test(m)) bad.push(`${k}: (e)s`);
+    }
+    expect(bad).toEqual([]);
+    expect(fr.cause_not_friends_title!.message).toBe('Seuls ses amis peuvent lui écrire');
+    expect(fr.popup_no_problem_title!.message).toMatch(/^Aucun problème détecté/);
+  });
+
+  it('plural counts have a message per category the language needs (at least "one" and "other")', () => {
+    const bases = new Set(Object.keys(en).filter((k) => /_one$/.test(k)).map((k) => k.replace(/_one$/, '')));
+    expect(bases.size).toBeGreaterThan(0);
+    for (const base of bases) for (const msgs of [en, fr]) for (const cat of ['one', 'other']) expect(msgs, `${base}_${cat}`).toHaveProperty(`${base}_${cat}`);
+  });
+
   it('French is really French (not a copy of the English)', () => {
     const same = Object.keys(en).filter((k) => en[k]!.message === fr[k]!.message && /[a-z]{4,}\s+[a-z]{3,}/i.test(en[k]!.message));
     expect(same).toEqual([]);

@@ -1,0 +1,199 @@
+import type { PageReport } from '../contracts/page-report';
+import { chatHandle, chatPanel, isOwnRow, scanPage, type PageScan } from '../page/read-page';
+import { anyOf, SELECTORS } from '../page/selectors';
+import { failureId } from '../page/failure-id';
+import { whereOf } from '../tiktok/routes';
+
+// Live watching of /messages. One MutationObserver on the narrowest stable root (the chat panel
+// once it exists, the body until then). The callback looks at its records only to tell whether a
+// warning slot or a send-fail tip got content (then the page is scanned at once: the hint's latency
+// budget is 50 ms); anything else marks the page dirty for a throttled scan (≥ 300 ms apart), so a
+// busy chat costs a few scans per second. A 1 s watchdog re-attaches when TikTok replaces the panel
+// and scans for page-level changes (toasts, dialogs) outside it when nothing else did.
+
+export const UNRECOGNISED_AFTER_MS = 5000;
+const THROTTLE_MS = 300;
+const ROW_SEL = anyOf(SELECTORS.messageRow);
+/** Content in a warning slot, or a send-fail tip: what a failure looks like as it appears. */
+const FAILURE_SEL = anyOf([...SELECTORS.warningSlot.map((slot) => `${slot} > *`), ...SELECTORS.sendFailTip]);
+const SLOT_SEL = anyOf(SELECTORS.warningSlot);
+const LIST_SEL = anyOf(SELECTORS.messageList);
+
+/** Cheap look at one mutation record: does it add a failure marker? Also counts added rows. */
+function inspect(rec: MutationRecord, added: { rows: number }): boolean {
+  let urgent = false;
+  if (rec.type === 'characterData') return !!rec.target.parentElement?.closest(SLOT_SEL);
+  if (rec.target.nodeType === 1 && (rec.target as Element).closest(SLOT_SEL)) urgent = true;
+  for (const node of Array.from(rec.addedNodes) as Element[]) {
+    if (node.nodeType !== 1) continue;
+    if (node.matches(ROW_SEL)) added.rows++;
+    if (!urgent && (node.matches(FAILURE_SEL) || node.querySelector(FAILURE_SEL))) urgent = true;
+  }
+  return urgent;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): number;
+  setInterval(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  clearInterval(id: number): void;
+}
+
+export interface Watcher {
+  stop(): void;
+  /** the element a hint should sit next to, or null */
+  anchor(): Element | null;
+  rescan(): void;
+}
+
+export function watchMessages(doc: Document, timers: Timers, report: (r: PageReport) => void, pageId = ''): Watcher {
+  const known = new Set<string>();
+  let conversation: string | null = null;
+  /** when the route or the open chat last changed: the page has 5 s to become readable */
+  let openedAt = Date.now();
+  let readableTimer = 0;
+  /** the chat as it first rendered: its last row, and the failures already in it */
+  let baseline: { last: Element | null; failed: Set<string> } | null = null;
+  let root: Element | null = null;
+  let scheduled = 0;
+  let lastScan = 0;
+  const added = { rows: 0 };
+  let seq = 0;
+  let last = '';
+  let latest: { id: string; fresh: boolean; at: number; row: Element } | null = null;
+
+  const observer = new MutationObserver((records) => {
+    let urgent = false;
+    for (const rec of records) urgent = inspect(rec, added) || urgent;
+    if (urgent) return scan();
+    if (!scheduled) scheduled = timers.setTimeout(() => scan(), Math.max(0, lastScan + THROTTLE_MS - Date.now()));
+  });
+
+  function attach(): void {
+    const panel = chatPanel(doc) ?? doc.body;
+    if (panel === root) return;
+    observer.disconnect();
+    root = panel;
+    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  let unsupported = false;
+  /** `deep`: also look for the unsupported-message placeholder (reads the whole list's text). */
+  function scan(deep = false): void {
+    if (scheduled) timers.clearTimeout(scheduled);
+    scheduled = 0;
+    lastScan = Date.now();
+    try {
+      attach();
+      const result = scanPage(doc, { deep });
+      if (deep) unsupported = result.observation.unsupportedMessage;
+      emit({ ...result, observation: { ...result.observation, unsupportedMessage: unsupported } });
+    } catch (err) {
+      // Never throw into TikTok's page.
+      console.debug('[dm-doctor] scan failed', err);
+    }
+  }
+
+  function emit({ observation: obs, failed: rows, lastRow, unreadable }: PageScan): void {
+    const conv = `${new URL(doc.location.href).searchParams.get('u') ?? ''}|${chatHandle(doc) ?? ''}`;
+    if (conv !== conversation) {
+      conversation = conv;
+      openedAt = Date.now();
+      known.clear();
+      latest = null;
+      baseline = null;
+      // the new chat gets 5 s to become readable, then says so (one scan at the deadline)
+      if (readableTimer) timers.clearTimeout(readableTimer);
+      readableTimer = timers.setTimeout(() => scan(), UNRECOGNISED_AFTER_MS + 50);
+    }
+    // Earlier vs fresh, by position: the chat's rows as it first rendered (and any failure among
+    // them) are history; a failed own row below the last of them is a fresh send, even a second
+    // after the chat opened; rows mounted above it (scrolling back) are history.
+    const batch = added.rows > 3;
+    added.rows = 0;
+    if (!baseline && lastRow) baseline = { last: lastRow, failed: new Set(rows.map((row) => failureId(conv, row))) };
+    const newIds = new Set<string>();
+    for (const row of rows) {
+      const id = failureId(conv, row);
+      if (!known.has(id)) newIds.add(id);
+      known.add(id);
+    }
+    // The failure that matters is the last one on the page, not the last one noticed: an older
+    // failed bubble mounted above it while scrolling back is history.
+    const bottom = rows[rows.length - 1];
+    if (bottom) {
+      const id = failureId(conv, bottom);
+      if (latest?.id === id) latest.row = bottom;
+      else latest = { id, fresh: newIds.has(id) && isFresh(bottom, id, batch), at: Date.now(), row: bottom };
+    }
+    const pageState = obs.page !== 'inbox' && obs.page !== 'unknown';
+    const recognition = pageState || unreadable === null ? 'recognized' : Date.now() - openedAt >= UNRECOGNISED_AFTER_MS ? 'unrecognized' : 'waiting';
+    const r: PageReport = {
+      where: whereOf(doc.location.href),
+      topFrame: doc.defaultView === doc.defaultView?.top,
+      onMessages: true,
+      recognition,
+      reason: recognition === 'unrecognized' ? unreadable : null,
+      observation: obs,
+      failureId: latest?.id ?? null,
+      fresh: latest?.fresh ?? false,
+      cleared: latest ? sentAfter(latest.row, rows) : false,
+      failureAt: latest?.at ?? null,
+      seq,
+      pageId,
+    };
+    const key = JSON.stringify({ ...r, seq: 0 });
+    if (key === last) return;
+    last = key;
+    seq++;
+    report({ ...r, seq });
+  }
+
+  /** Below the chat's first-rendered last row (or that row itself, failing after it rendered). */
+  function isFresh(row: Element, id: string, batch: boolean): boolean {
+    if (!baseline || baseline.failed.has(id)) return false;
+    const anchor = baseline.last;
+    if (!anchor?.isConnected) return !batch; // TikTok unmounted it: a lone new failure is fresh, a batch is history
+    return row === anchor || row.contains(anchor) || (anchor.compareDocumentPosition(row) & 4) !== 0; // 4: FOLLOWING
+  }
+
+  /** A later own message that did not fail clears the problem. */
+  function sentAfter(failed: Element, failedNow: Element[]): boolean {
+    if (!failed.isConnected) return false;
+    const failedSet = new Set(failedNow);
+    // Walk what follows the failed row (its next siblings, then its wrappers' next siblings, up to
+    // the message list): cheap when the failure is near the bottom, where it usually is.
+    const row = failed.closest(ROW_SEL) ?? failed;
+    for (let el: Element | null = row, up = 0; el && up < 4 && !el.matches(LIST_SEL); el = el.parentElement, up++) {
+      for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
+        const rows = sib.matches(ROW_SEL) ? [sib] : Array.from(sib.querySelectorAll(ROW_SEL));
+        if (rows.some((r) => !failedSet.has(r) && isOwnRow(r))) return true;
+      }
+    }
+    return false;
+  }
+
+  const watchdog = timers.setInterval(() => {
+    if (!root?.isConnected || chatPanel(doc) !== root) attach();
+    if (Date.now() - lastDeep >= 2900 || Date.now() - lastScan >= 900) {
+      lastDeep = Date.now();
+      scan(true);
+    }
+  }, 1000);
+  let lastDeep = Date.now();
+  scan(true);
+
+  return {
+    stop() {
+      observer.disconnect();
+      timers.clearInterval(watchdog);
+      if (readableTimer) timers.clearTimeout(readableTimer);
+      if (scheduled) timers.clearTimeout(scheduled);
+      root = null;
+    },
+    anchor() {
+      return latest?.row.isConnected ? latest.row : null;
+    },
+    rescan: () => scan(true),
+  };
+}
