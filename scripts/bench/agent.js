@@ -1,7 +1,7 @@
 // In-page bench agent: injected as an inline <script> into the served pages (main world, the page's
 // own JavaScript — never the extension's). Plain browser JS, no build step: Node passes strings to
 // page.evaluate ("window.__bench.…"), never functions (tsx would inject helpers the page lacks).
-(function () {
+(() => {
   'use strict';
   const state = { timer: 0, started: 0, done: 0, mutations: 0, markAt: 0, markCount: 0, rate: 0, kind: '' };
   const ops = {};
@@ -30,11 +30,11 @@
     return function op() {
       switch (tick++ % 4) {
         case 0: feed.append(card(next++)); break;
-        case 1: feed.firstElementChild && feed.firstElementChild.remove(); break;
-        case 2: { const c = counters(); const el = c[rnd(c.length)]; if (el && el.firstChild) el.firstChild.data = String(rnd(100000)); break; }
+        case 1: feed.firstElementChild?.remove(); break;
+        case 2: { const c = counters(); const el = c[rnd(c.length)]; if (el?.firstChild) el.firstChild.data = String(rnd(100000)); break; }
         default: {
           const b = feed.children[rnd(feed.children.length)];
-          const btn = b && b.querySelector('button');
+          const btn = b?.querySelector('button');
           if (!btn) break;
           const liked = btn.querySelector('svg');
           if (liked) liked.remove();
@@ -59,14 +59,14 @@
       switch (tick++ % 6) {
         case 0: {
           const row = template.content.firstElementChild.cloneNode(true);
-          row.querySelector('[class*="PText"]').textContent = 'older message ' + n++;
+          row.querySelector('[class*="PText"]').textContent = `older message ${n++}`;
           list.insertBefore(row, list.children[1] || null);
           inserted.push(row);
           break;
         }
         case 3: { const row = inserted.shift(); if (row) row.remove(); break; }
         case 1:
-        case 4: { const t = texts[rnd(texts.length)]; if (t) t.data = 'edited message ' + rnd(1e6); break; }
+        case 4: { const t = texts[rnd(texts.length)]; if (t) t.data = `edited message ${rnd(1e6)}`; break; }
         default: {
           const c = contents[rnd(contents.length)];
           if (!c) break;
@@ -86,7 +86,11 @@
   function start(kind, rate) {
     stop();
     // one generator per kind for the page's life, so rows inserted in one round are removed in the next
-    const op = ops[kind] || (ops[kind] = kind === 'feed' ? feedOps() : messageOps());
+    let op = ops[kind];
+    if (!op) {
+      op = kind === 'feed' ? feedOps() : messageOps();
+      ops[kind] = op;
+    }
     state.kind = kind;
     state.rate = rate;
     state.started = performance.now();
@@ -122,7 +126,7 @@
   // ── failure → hint latency ──
   const TIP = 'You are sending messages too fast. Take a rest.';
   const WARN_SVG = '<svg width="20" height="20" viewBox="0 0 48 48" fill="currentColor" style="color: rgb(254, 44, 85);"><path d="M24 4a20 20 0 1 0 0 40 20 20 0 0 0 0-40Zm-2 10h4v14h-4V14Zm0 18h4v4h-4v-4Z"></path></svg>';
-  let probeRows = [];
+  const probeRows = [];
 
   function ownRow(text, failed) {
     const row = document.getElementById('bench-own-template').content.firstElementChild.cloneNode(true);
@@ -130,14 +134,14 @@
     if (failed) {
       row.querySelector('[data-e2e="dm-warning"]').innerHTML = WARN_SVG;
       const wrap = row.querySelector('[data-e2e="dm-new-chat-item"]');
-      wrap.insertAdjacentHTML('beforeend', '<div class="css-7btupe-7937d88b--DivNoticeContainer ecftnkw0"><div class="css-1aligtd-7937d88b--DivSendFailTip ecftnkw1">' + TIP + '</div></div>');
+      wrap.insertAdjacentHTML('beforeend', `<div class="css-7btupe-7937d88b--DivNoticeContainer ecftnkw0"><div class="css-1aligtd-7937d88b--DivSendFailTip ecftnkw1">${TIP}</div></div>`);
     }
     return row;
   }
 
   function visibleHint() {
     const h = document.querySelector('body > dm-doctor-hint');
-    if (!h || !h.getAttribute('data-cause-id')) return null;
+    if (!h?.getAttribute('data-cause-id')) return null;
     const r = h.getBoundingClientRect();
     if (r.width <= 0 || r.height <= 0) return null;
     const cs = getComputedStyle(h);
@@ -150,7 +154,7 @@
       if (document.querySelector('dm-doctor-hint')) return resolve({ error: 'a hint was already present' });
       const list = document.querySelector('[data-e2e="dm-new-message-list"]');
       // a distinct text length per round gives a distinct failure id (salted hash of length + time)
-      const row = ownRow('failed ' + 'x'.repeat(10 + round), true);
+      const row = ownRow(`failed ${'x'.repeat(10 + round)}`, true);
       let hostObserver = null;
       let done = false;
       let t0 = 0;
@@ -191,7 +195,7 @@
   /** Between rounds: a later successful own message clears the failure (DESIGN), so the hint goes. */
   function clearFailure(round) {
     const list = document.querySelector('[data-e2e="dm-new-message-list"]');
-    const ok = ownRow('sent fine ' + round, false);
+    const ok = ownRow(`sent fine ${round}`, false);
     list.append(ok);
     probeRows.push(ok);
     return true;

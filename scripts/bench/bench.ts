@@ -85,7 +85,7 @@ async function main() {
     rows,
     details,
   };
-  console.log('\n' + renderTable(rows) + '\n');
+  console.log(`\n${renderTable(rows)}\n`);
   console.log(details.join('\n'));
   console.log(`\n${run.mode} run, ${run.durationS} s, Chromium ${run.chromium}, ${run.machine}`);
   if (WRITE) {

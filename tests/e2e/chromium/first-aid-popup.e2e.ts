@@ -244,7 +244,9 @@ describe('Chromium: accessibility of every popup state with its disclosures open
         await p.emulateMedia({ colorScheme: scheme });
         found[`${name}-${scheme}-collapsed`] = await axeViolations(p);
       }
-      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => {
+        d.open = true;
+      }));
       for (const scheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme: scheme });
         found[`${name}-${scheme}-open`] = await axeViolations(p);

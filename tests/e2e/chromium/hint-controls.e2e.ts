@@ -16,7 +16,7 @@ beforeEach(async () => {
 const badge = (tabId: number) =>
   s.inWorker(() => Promise.resolve(null)).then(async () => {
     const w = await s.worker();
-    return w.evaluate(async (id) => ({ text: await (globalThis as any).chrome.action.getBadgeText({ tabId: id }), title: await (globalThis as any).chrome.action.getTitle({ tabId: id }) }), tabId);
+    return w.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
   });
 
 describe('Chromium: fix links, badge, dismiss and the hints switch', () => {

@@ -15,7 +15,6 @@ const TIKTOK = /(^|\.)tiktok\.com$/;
 const INTERRUPTED = 'Interrupted before it finished.';
 
 const launchChromium = chromiumSuite({ artifacts: 'faults-', privateCopy: true });
-let s: ChromiumSession | undefined;
 
 /** A session whose background console lines ([dm-doctor] …) are collected. */
 async function launch(): Promise<{ s: ChromiumSession; logs: string[] }> {
@@ -24,7 +23,6 @@ async function launch(): Promise<{ s: ChromiumSession; logs: string[] }> {
   session.context.on('console', (m) => {
     if (m.text().includes('[dm-doctor]') && (m.location().url ?? '').includes('/background.js')) logs.push(`${m.type()}: ${m.text()}`);
   });
-  s = session;
   return { s: session, logs };
 }
 

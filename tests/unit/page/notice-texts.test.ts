@@ -114,7 +114,7 @@ describe('matchNotice', () => {
   });
 
   it('handles huge input quickly', () => {
-    const huge = 'You are sending messages too fast. Take a rest. ' + 'x'.repeat(1_000_000);
+    const huge = `You are sending messages too fast. Take a rest. ${'x'.repeat(1_000_000)}`;
     expect(matchNotice(huge)?.causeId).toBe('sending-too-fast');
   });
 });
