@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 
 // The pages the bench serves at www.tiktok.com: a busy /foryou feed and a dm-new chat with
 // thousands of rows built from tests/fixtures/dm-new-healthy.html (same markup, same classes), both
-// carrying the in-page agent (agent.js) that makes the churn and probes the hint.
+// carrying the in-page agent (agent-churn.js makes the churn, agent-hint.js probes the hint).
 
-const AGENT = readFileSync(new URL('./agent.js', import.meta.url), 'utf8');
+const AGENT = ['agent-churn.js', 'agent-hint.js'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
 const agentTag = `<script>${AGENT}</script>`;
 
 export const FORYOU_URL = 'https://www.tiktok.com/foryou';
