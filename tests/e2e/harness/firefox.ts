@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { BUILD } from '../../../scripts/browsers/paths';
 import { launchFirefox, snapshotBuild } from './firefox-launch';
 import { requireFirefox } from './firefox-prefs';
@@ -44,4 +44,29 @@ export function firefoxSuite(opts: Omit<LaunchOptions, 'extensionDir'> = {}): (m
   });
   afterAll(() => build?.remove());
   return (more = {}) => launchFirefox({ ...opts, ...more, extensionDir: process.env.DMD_FIREFOX_BUILD ?? build!.dir });
+}
+
+/**
+ * One Firefox for the whole file (launched before the first test, closed after the last); a failed
+ * test saves its tabs. Returns a getter for the session.
+ */
+export function firefoxFileSession(opts: Omit<LaunchOptions, 'extensionDir'> = {}): () => FirefoxSession {
+  let build: ReturnType<typeof snapshotBuild> | undefined;
+  let session: FirefoxSession | undefined;
+  beforeAll(async () => {
+    requireFirefox();
+    build = snapshotBuild(BUILD.firefox);
+    session = await launchFirefox({ ...opts, extensionDir: process.env.DMD_FIREFOX_BUILD ?? build.dir });
+  });
+  afterAll(async () => {
+    await session?.close();
+    build?.remove();
+  });
+  afterEach(async (ctx) => {
+    if (session && ctx.task.result?.state === 'fail') await session.saveArtifacts(ctx.task.name).catch(() => undefined);
+  });
+  return () => {
+    if (!session) throw new Error('the Firefox session is not launched yet (use it inside a test)');
+    return session;
+  };
 }
