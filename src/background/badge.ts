@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Diagnosis } from '../contracts/diagnosis';
 import type { UnrecognizedReason } from '../contracts/tab-view';
 import { t } from '../i18n/i18n';
+import { msgKey } from '../i18n/keys';
 
 // Firefox MV2 calls it browserAction, Chrome MV3 action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -15,7 +16,7 @@ export async function setBadge(tabId: number, d: Diagnosis | null, unreadable: U
   const a = action();
   const top = d?.problem ? d.ranked[0] : undefined;
   const title = top
-    ? t('badge_title', [t(`cause_${top.id.replace(/-/g, '_')}_title`)])
+    ? t('badge_title', [t(msgKey('cause', top.id, 'title'))])
     : unreadable === 'not-loaded'
       ? t('badge_not_loaded_title')
       : unreadable

@@ -1,13 +1,7 @@
 import { getItem, setItem } from './store';
-import { z } from 'zod';
+import { DEFAULT_SETTINGS, SettingsSchema, StrictSettingsSchema as StrictSettings, type Settings } from '../contracts/settings';
 
-export const SettingsSchema = z.object({
-  hintsEnabled: z.boolean().catch(true),
-  externalChecksAllowed: z.boolean().catch(false),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-const StrictSettings = z.object({ hintsEnabled: z.boolean(), externalChecksAllowed: z.boolean() });
-export const DEFAULT_SETTINGS: Settings = { hintsEnabled: true, externalChecksAllowed: false };
+export { DEFAULT_SETTINGS, SettingsSchema, type Settings };
 
 const item = {
   getValue: async () => (await getItem('local:settings')) ?? DEFAULT_SETTINGS,

@@ -5,7 +5,9 @@ import { mostRecentTab } from './tab-store';
 // own window kind. A normal window never sees a private tab (not even with ?tab=<id>), and a private
 // window never sees a normal one; a tab of the other kind is treated as no tab at all.
 
-export const isTikTokUrl = (url: string | undefined) => !!url && /^https?:\/\/([a-z0-9-]+\.)*tiktok\.com(\/|$)/i.test(url);
+import { isTikTokUrl } from '../tiktok/urls';
+
+export { isTikTokUrl };
 
 export interface TabInfo {
   url: string | undefined;

@@ -1,4 +1,4 @@
-import type { TabState } from './tab-state';
+import type { TabState } from '../contracts/tab-state';
 import type { PageReport } from '../contracts/page-report';
 import type { NetEvent } from '../network/evidence';
 import { pushBounded } from '../network/evidence';

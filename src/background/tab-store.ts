@@ -1,6 +1,7 @@
 import * as storage from './store';
 import { browser } from 'wxt/browser';
-import { TabStateSchema, emptyTabState, type TabState } from './tab-state';
+import { isTikTokWhere } from '../tiktok/urls';
+import { TabStateSchema, emptyTabState, type TabState } from '../contracts/tab-state';
 
 // Read-modify-write of one tab's state is serialised per tab: webRequest events arrive in bursts
 // and two concurrent updates must not lose each other's evidence. Removal goes through the same
@@ -84,7 +85,7 @@ export async function mostRecentTab(accept: (tabId: number) => Promise<boolean> 
   for (const [k, v] of Object.entries(all)) {
     if (!k.startsWith('tab:')) continue;
     const parsed = TabStateSchema.safeParse(v);
-    if (!parsed.success || parsed.data.tabId < 0 || !/(^|\.)tiktok\.com(\/|$)/.test(parsed.data.where ?? '')) continue;
+    if (!parsed.success || parsed.data.tabId < 0 || !isTikTokWhere(parsed.data.where)) continue;
     candidates.push({ id: parsed.data.tabId, at: parsed.data.reportedAt });
   }
   for (const c of candidates.sort((a, b) => b.at - a.at)) if (await accept(c.id)) return c.id;

@@ -10,6 +10,7 @@
 // Use `messageKeys(id, ctx)` rather than building keys by hand.
 import { CAUSE_IDS, sideOf, type CauseId, type Side } from '../contracts/cause-ids';
 import { PORTAL_PROBE_URL, browserUrl, helpUrl, profileUrl, type Browser, type BrowserUrlName, type Lang, type TikTokUrlName } from './urls';
+import { msgKey } from '../i18n/keys';
 
 export interface CauseContext {
   lang: Lang;
@@ -141,7 +142,7 @@ export interface CauseMessageKeys {
 }
 
 export function causeKeyPrefix(id: CauseId): string {
-  return `cause_${id.replace(/-/g, '_')}_`;
+  return `${msgKey('cause', id)}_`;
 }
 
 /** The locale keys to show for this cause in this browser (with or without the recipient's handle). */

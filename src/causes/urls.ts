@@ -4,7 +4,6 @@
 export type Lang = 'en' | 'fr';
 export type Browser = 'chrome' | 'firefox';
 
-export const LANGS: readonly Lang[] = ['en', 'fr'];
 
 const TT = 'https://www.tiktok.com';
 const ST = 'https://support.tiktok.com/{lang}';
@@ -52,11 +51,6 @@ export const BROWSER_URLS = {
 export const PORTAL_PROBE_URL = 'http://www.tiktok.com/';
 
 export type BrowserUrlName = keyof typeof BROWSER_URLS;
-
-/** 'fr-CA' → 'fr'; anything we have no copy for → 'en'. */
-export function toLang(uiLanguage: string | null | undefined): Lang {
-  return uiLanguage?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
 
 export function helpUrl(name: TikTokUrlName, lang: Lang): string {
   return TIKTOK_URLS[name].replace('{lang}', lang);

@@ -1,7 +1,7 @@
 import { getItem, setItem } from '../background/store';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import type { CheckRun, TabState } from '../background/tab-state';
+import * as z from 'zod/mini';
+import type { CheckRun, TabState } from '../contracts/tab-state';
 import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictImSocketHost, verdictOnline, verdictProxy, verdictReach, CHECK_IDS, PROBE_URLS, type CheckResult, type DohAnswer, type PortalOutcome, type ReachOutcome, type TikTokPortalOutcome } from './verdicts';
 import { probeDoh, probeHttp, probePortal, probePortalViaTikTok } from './probes';
 import { forgetOwn, ownErrorFor, ownRedirectFor } from './own-requests';
@@ -23,10 +23,10 @@ import { classifyError } from '../network/error-class';
 // before each outside probe, so revoking the permission stops outside checks at once.
 
 const LastRunSchema = z.object({
-  runId: z.string().max(80),
+  runId: z.string().check(z.maxLength(80)),
   startedAt: z.number(),
-  finishedAt: z.number().nullable(),
-  interrupted: z.boolean().optional(),
+  finishedAt: z.nullable(z.number()),
+  interrupted: z.optional(z.boolean()),
   results: z.array(CheckResultSchema),
 });
 export type LastRun = z.infer<typeof LastRunSchema>;

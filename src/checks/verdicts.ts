@@ -1,7 +1,7 @@
 import { classifyError } from '../network/error-class';
 import type { NetEvent } from '../network/evidence';
 import { hostRole } from '../network/hosts';
-import { CONFIRM_GAP_MS } from '../network/summary';
+import { confirmedApart } from '../network/confirm';
 import { makeResult, skipped, type CheckResult, type Reason } from './result';
 
 // Pure verdicts: the background performs the probes and feeds their outcomes in.
@@ -135,7 +135,7 @@ export function verdictProxy(events: readonly NetEvent[]): CheckResult {
   const times = events.filter((e) => e.kind === 'error' && e.cls === 'proxy').map((e) => e.t);
   const inUse = events.some((e) => e.proxy === true);
   if (times.length > 0) {
-    const confirmed = times.length >= 2 && Math.max(...times) - Math.min(...times) >= CONFIRM_GAP_MS;
+    const confirmed = confirmedApart(times);
     return makeResult('proxy', confirmed ? 'fail' : 'warn', confirmed ? 'proxy.errors' : 'proxy.error', { count: times.length },
       { detail: { cause: 'proxy-vpn', proxy: inUse } });
   }

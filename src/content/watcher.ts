@@ -43,7 +43,6 @@ export interface Watcher {
   stop(): void;
   /** the element a hint should sit next to, or null */
   anchor(): Element | null;
-  rescan(): void;
 }
 
 export function watchMessages(doc: Document, timers: Timers, report: (r: PageReport) => void, pageId = ''): Watcher {
@@ -194,6 +193,5 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     anchor() {
       return latest?.row.isConnected ? latest.row : null;
     },
-    rescan: () => scan(true),
   };
 }

@@ -4,7 +4,6 @@ import type { CauseId } from './cause-ids';
 export interface HintUpdate {
   state: 'problem' | 'no-problem' | 'ui-unrecognized' | 'checking' | 'not-tiktok';
   causeId: CauseId | null;
-  confidence: 'high' | 'medium' | 'low' | null;
   /** the failure was already in the chat history when it opened */
   earlier: boolean;
   hintsEnabled: boolean;

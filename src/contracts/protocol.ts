@@ -1,29 +1,31 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { PageReport } from './page-report';
+import type { Input } from './schemas';
+import { isTikTokFrame } from '../tiktok/urls';
 import type { TabView } from './tab-view';
 import type { HintUpdate } from './hint-update';
 
-// One typed protocol, named by direction. Every handler in the background validates its input with
-// zod: content scripts run inside TikTok's page. Hand-written over runtime/tabs messaging (rather
+// One typed protocol, named by direction. What the background receives is validated by its router
+// against src/contracts/schemas.ts (the request types below are inferred from there, type-only, so
+// this file brings no zod into the content script). Hand-written over runtime/tabs messaging (rather
 // than a library) to keep the content script small: no polyfill, no error serialiser.
 export interface ProtocolMap {
   /** content → background: what the page shows now */
-  contentPageReport(report: PageReport): void;
+  contentPageReport(report: Input<'contentPageReport'>): void;
   /** background → content: the tab's latest diagnosis for the hint */
   backgroundHintUpdate(update: HintUpdate): void;
   /**
    * popup → background: the view of one tab (null tab = pick one as DESIGN.md says). `incognito`:
    * the popup's own window kind; it only ever sees tabs of that kind.
    */
-  popupGetView(req: { tabId: number | null; activeTabId: number | null; activeUrl: string | null; incognito?: boolean }): TabView;
+  popupGetView(req: Input<'popupGetView'>): TabView;
   /** popup → background: run the connectivity checks for a tab */
-  popupRunChecks(req: { tabId: number | null; incognito?: boolean }): TabView;
+  popupRunChecks(req: Input<'popupRunChecks'>): TabView;
   /** popup → background: answer the diagnosis question */
-  popupAnswer(req: { tabId: number; questionId: string; answer: boolean; incognito?: boolean }): TabView;
+  popupAnswer(req: Input<'popupAnswer'>): TabView;
   /** popup → background: settings changed (the extension's own pages only) */
-  anySetSettings(req: { hintsEnabled?: boolean; externalChecksAllowed?: boolean }): void;
+  anySetSettings(req: Input<'anySetSettings'>): void;
   /** content → background: the person dismissed the hint for this failure */
-  contentDismiss(req: { failureId: string }): void;
+  contentDismiss(req: Input<'contentDismiss'>): void;
   /** background → content: is a content script running in this tab? (answers true) */
   backgroundPing(req: null): true;
   /**
@@ -33,7 +35,7 @@ export interface ProtocolMap {
   popupChatHandle(req: null): string | null;
 }
 
-type Type = keyof ProtocolMap;
+export type Type = keyof ProtocolMap;
 
 /**
  * Who may send each message (DESIGN.md, trust boundary). `extension`: the extension's own pages and
@@ -60,15 +62,6 @@ export interface Self {
   base: string;
 }
 
-function isTikTokFrame(url: string | undefined): boolean {
-  try {
-    const u = new URL(url ?? '');
-    return u.protocol === 'https:' && u.host === 'www.tiktok.com' && !u.username && !u.password;
-  } catch {
-    return false;
-  }
-}
-
 /** Whether `sender` may send a message of `type` (see SENDER_POLICY). */
 export function senderAllowed(type: string, sender: Sender | undefined, self: Self = { id: browser.runtime.id, base: browser.runtime.getURL('') }): boolean {
   const kind = Object.hasOwn(SENDER_POLICY, type) ? SENDER_POLICY[type as Type] : undefined;
@@ -77,8 +70,8 @@ export function senderAllowed(type: string, sender: Sender | undefined, self: Se
   if (kind === 'extension') return fromOwnPage;
   return !fromOwnPage && sender.tab?.id != null && sender.tab.id >= 0 && isTikTokFrame(sender.url);
 }
-type Data<K extends Type> = Parameters<ProtocolMap[K]>[0];
-type Reply<K extends Type> = ReturnType<ProtocolMap[K]>;
+export type Data<K extends Type> = Parameters<ProtocolMap[K]>[0];
+export type Reply<K extends Type> = ReturnType<ProtocolMap[K]>;
 interface Envelope {
   dmDoctor: Type;
   data: unknown;

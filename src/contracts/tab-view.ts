@@ -1,4 +1,4 @@
-import type { Settings } from '../background/settings';
+import type { Settings } from './settings';
 import type { Diagnosis } from './diagnosis';
 import type { CheckResult } from './checks';
 

@@ -1,14 +1,15 @@
+import { confirmedApart } from '../network/confirm';
 import type { Evidence, Fact, NetFact } from './evidence';
 import type { CheckFact } from './evidence';
 import { httpClassOf } from '../network/http-class';
 import { DM_HOST, QUESTIONS, SENT_NOTICE_STARTS, SERVER_TIERS } from './rules';
+import { msgKey } from '../i18n/keys';
 
 // Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
 // checks, answers. One failed request never decides anything: a network fault is a trigger only
 // when seen twice at least 5 s apart, or when a check confirms it. A notice that comes with a
 // *sent* status (rules.ts SENT_STATUS_CODES) is never a trigger: it only explains a failed bubble.
 
-const CONFIRM_GAP_MS = 5000;
 const IM_WINDOW_BEFORE_MS = 10_000;
 const IM_WINDOW_AFTER_MS = 2000;
 
@@ -34,7 +35,7 @@ export function pageFacts(e: Evidence): Fact[] {
   if (o.composer === 'block-note') out.push({ id: 'composer:block-note', cls: 'composer-block-note', key: 'ev_composer_block_note', trigger: true });
   if (o.composer === 'request-box') out.push({ id: 'composer:request-box', cls: 'composer-request-box', key: 'ev_composer_request_box', trigger: true });
   if (o.composer === 'missing' && o.page === 'inbox') out.push({ id: 'composer:missing', cls: 'composer-missing', key: 'ev_composer_missing', trigger: true });
-  if (o.page !== 'inbox' && o.page !== 'unknown') out.push({ id: `page:${o.page}`, cls: `page-${o.page}`, key: `ev_page_${o.page.replace(/-/g, '_')}`, trigger: true });
+  if (o.page !== 'inbox' && o.page !== 'unknown') out.push({ id: `page:${o.page}`, cls: `page-${o.page}`, key: msgKey('ev_page', o.page), trigger: true });
   if (o.unsupportedMessage) out.push({ id: 'unsupported-message', cls: 'unsupported-message', key: 'ev_unsupported_message', trigger: !failed });
   return out;
 }
@@ -56,9 +57,7 @@ export function serverErrorHost(c: CheckFact): string | null {
 }
 
 function confirmed(events: NetFact[]): boolean {
-  if (events.length < 2) return false;
-  const ts = events.map((x) => x.t);
-  return Math.max(...ts) - Math.min(...ts) >= CONFIRM_GAP_MS;
+  return confirmedApart(events.map((x) => x.t));
 }
 
 function groupBy(events: NetFact[], key: (e: NetFact) => string | undefined): Map<string, NetFact[]> {
@@ -107,7 +106,7 @@ export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, f
     out.push({
       id: `http:${hc}:${sure ? 'confirmed' : 'once'}`,
       cls: `http-${cls}`,
-      key: `ev_http_${cls.replace(/-/g, '_')}`,
+      key: msgKey('ev_http', cls),
       params: { n: evs.length, status: evs[evs.length - 1]!.status ?? 0 },
       trigger: sure || failedSend,
     });

@@ -1,5 +1,6 @@
 import type { CauseId } from '../contracts/cause-ids';
 import { CAUSE_SIDES } from '../contracts/cause-ids';
+import type { NetErrorClass } from '../contracts/net-classes';
 
 // Rules are data. Weights are log-odds: +9 is near-proof (TikTok's own sentence, a page structure),
 // +2..+4 is a real hint, negative weights argue against. Priors rank causes before any specific
@@ -27,8 +28,11 @@ const POLICY: CauseId[] = [...RECIPIENT_ONLY, ...ACCOUNT_ONLY, 'content-flagged'
 
 const all = (ids: CauseId[], w: number): Weights => Object.fromEntries(ids.map((id) => [id, w]));
 
-/** Network error class → causes (reference §5.2/5.3, interpreted). `once` weights are halved. */
-const NET: Record<string, Weights> = {
+/**
+ * Network error class → causes, weighted (the browsers' error tables, interpreted). `once` weights
+ * are halved. The one table of which causes a network error class points to.
+ */
+export const NET: Readonly<Record<NetErrorClass, Weights>> = {
   offline: { offline: 6 },
   dns: { 'dns-failure': 4, 'dns-blocked': 4, 'temporary-glitch': 1 },
   'blocked-by-client': { 'blocked-by-extension': 7 },
@@ -38,14 +42,20 @@ const NET: Record<string, Weights> = {
   'connection-closed': { firewall: 2.5, 'temporary-glitch': 2 },
   timeout: { 'slow-connection': 3, firewall: 2.5, 'captive-portal': 2.5 },
   tls: { firewall: 3.5, 'captive-portal': 3, 'proxy-vpn': 2.5 },
-  // Only the Date check confirms a wrong clock (§5.6); unconfirmed it is one more certificate error.
+  // Only the Date check confirms a wrong clock; unconfirmed it is one more certificate error.
   'cert-date': { 'clock-wrong': 4.5, firewall: 2.5 },
   'address-unreachable': { 'proxy-vpn': 3.5, offline: 2.5 },
   'admin-block': { firewall: 6 },
   'network-changed': { 'temporary-glitch': 3 },
-  websocket: { firewall: 3, 'proxy-vpn': 2, 'captive-portal': 1.5 }, // §5.2 ERR_WS_PROTOCOL_ERROR
+  websocket: { firewall: 3, 'proxy-vpn': 2, 'captive-portal': 1.5 }, // Chrome's ERR_WS_PROTOCOL_ERROR
+  aborted: {},
   other: { 'temporary-glitch': 1 },
 };
+
+/** The causes a network error class points to, strongest first. */
+export function netCauses(cls: NetErrorClass): CauseId[] {
+  return (Object.entries(NET[cls] ?? {}) as [CauseId, number][]).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
 
 /** How much agreement a tier of 5xx answers from TikTok's DM hosts needs (facts.ts, serverFacts); a missing minimum is 0. */
 export interface ServerTier {
@@ -157,9 +167,11 @@ export function weightsFor(factId: string): Weights {
       return ({ login: { 'logged-out': STRONG }, 'rate-limited': { 'sending-too-fast': 8 }, error: { 'temporary-glitch': 1.2, 'tiktok-outage': 1.5, ...all(POLICY, -3) }, 'region-unavailable': { 'region-unavailable': STRONG } } as Record<string, Weights>)[a ?? ''] ?? {};
     case 'unsupported-message':
       return { 'unsupported-on-web': 6 };
-    case 'net':
+    case 'net': {
       // A confirmed network fault also argues against causes TikTok would have answered with.
-      return b === 'confirmed' ? { ...all(POLICY, -2), ...NET[a ?? ''] } : scale(NET[a ?? ''] ?? {}, 0.5);
+      const net = (NET as Readonly<Record<string, Weights>>)[a ?? ''] ?? {};
+      return b === 'confirmed' ? { ...all(POLICY, -2), ...net } : scale(net, 0.5);
+    }
     case 'http':
       if (a === 'server-error') return SERVER_TIERS.find((t) => t.tier === b)?.weights ?? {};
       return scale(HTTP[a ?? ''] ?? {}, b === 'confirmed' || a === 'login-redirect' ? 1 : 0.6);

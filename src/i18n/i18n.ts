@@ -10,14 +10,6 @@ export function t(key: string, subs?: (string | number)[]): string {
   }
 }
 
-export function uiLang(): 'en' | 'fr' {
-  try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  } catch {
-    return 'en';
-  }
-}
-
 /** The language our messages are actually shown in (the locale the browser picked). */
 export function messagesLang(): 'en' | 'fr' {
   return t('lang_code') === 'fr' ? 'fr' : 'en';

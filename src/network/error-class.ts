@@ -1,15 +1,10 @@
-import type { CauseId } from '../contracts/cause-ids';
-
 // Normalises webRequest `details.error` into a few classes. The raw names are internal to each
 // browser and "not guaranteed to remain backwards compatible" (reference §5.1), so everything
 // downstream reads the class, never the name; unknown names fall back to 'other'.
 
-export const NET_ERROR_CLASSES = [
-  'offline', 'dns', 'blocked-by-client', 'proxy', 'connection-reset', 'connection-refused',
-  'connection-closed', 'timeout', 'tls', 'cert-date', 'address-unreachable', 'admin-block',
-  'network-changed', 'websocket', 'aborted', 'other',
-] as const;
-export type NetErrorClass = (typeof NET_ERROR_CLASSES)[number];
+import { NET_ERROR_CLASSES, type NetErrorClass } from '../contracts/net-classes';
+
+export { NET_ERROR_CLASSES, type NetErrorClass };
 
 // Exact names, Chrome (reference §5.2, without the `net::` prefix) then Firefox (§5.3).
 // Entries marked "extra" are not in the reference tables but are unambiguous siblings.
@@ -84,28 +79,4 @@ export function classifyError(error: string): NetErrorClass {
     if (pattern.test(pattern.flags.includes('i') ? raw : name)) return cls;
   }
   return 'other';
-}
-
-// Suggested causes per class, from the "suggested cause id" columns of §5.2/§5.3 (interpretation, M).
-const CAUSES: Readonly<Record<NetErrorClass, readonly CauseId[]>> = {
-  offline: ['offline'],
-  dns: ['dns-failure', 'dns-blocked'], // the DNS check (DoH) decides between them
-  'blocked-by-client': ['blocked-by-extension'],
-  proxy: ['proxy-vpn'],
-  'connection-reset': ['firewall'],
-  'connection-refused': ['proxy-vpn', 'offline'],
-  'connection-closed': ['firewall', 'temporary-glitch'],
-  timeout: ['slow-connection', 'firewall', 'captive-portal'],
-  tls: ['firewall', 'captive-portal', 'proxy-vpn'],
-  'cert-date': ['clock-wrong'],
-  'address-unreachable': ['proxy-vpn', 'offline'],
-  'admin-block': ['firewall'],
-  'network-changed': ['temporary-glitch'],
-  websocket: ['firewall', 'captive-portal', 'proxy-vpn'],
-  aborted: [],
-  other: [],
-};
-
-export function suggestedCauses(cls: NetErrorClass): readonly CauseId[] {
-  return CAUSES[cls] ?? [];
 }

@@ -1,32 +1,12 @@
-import { z } from 'zod';
-import { NET_ERROR_CLASSES, classifyError } from './error-class';
+import { NET_ROLES, NetEventSchema, type NetEvent, type NetRole } from '../contracts/net-event';
+import { classifyError } from './error-class';
 import { hostRole } from './hosts';
 import { HTTP_CLASSES, httpClassOf, type HttpClass } from './http-class';
 import { redactUrl } from '../tiktok/redact';
 import { isInboxRoute } from '../tiktok/routes';
 
-// One network observation, as kept per tab (storage.session) and shown in the report. It holds
-// no query, no handle, no IP: only the redacted host + path and what went wrong.
-
-export const NET_ROLES = ['im-api', 'im-ws', 'www', 'www-api', 'other-tiktok'] as const;
-export type NetRole = (typeof NET_ROLES)[number];
+export { NET_ROLES, NetEventSchema, type NetEvent, type NetRole };
 export { HTTP_CLASSES, httpClassOf, type HttpClass };
-
-export const NetEventSchema = z.object({
-  t: z.number(), // epoch ms (webRequest timeStamp)
-  role: z.enum(NET_ROLES),
-  url: z.string().max(200), // redacted by redactUrl
-  kind: z.enum(['error', 'http']),
-  cls: z.enum(NET_ERROR_CLASSES).optional(),
-  error: z.string().max(120).optional(), // raw browser name, e.g. net::ERR_CONNECTION_RESET
-  status: z.number().int().optional(),
-  httpClass: z.enum(HTTP_CLASSES).optional(),
-  type: z.string().max(40).optional(), // webRequest resource type
-  proxy: z.boolean().optional(), // Firefox proxyInfo said a proxy carried it (never its address)
-  sinkhole: z.boolean().optional(), // a failed request had resolved to 0.0.0.0 / loopback, without a proxy: a DNS blocker
-  retryAt: z.number().optional(), // a 429 / 503 answer's Retry-After, as an epoch-ms time (never made up)
-});
-export type NetEvent = z.infer<typeof NetEventSchema>;
 
 /** Validates events read back from storage; bad entries are dropped, never thrown. */
 export function parseNetEvents(raw: unknown): NetEvent[] {
@@ -165,6 +145,3 @@ export function pushBounded(list: readonly NetEvent[], rec: NetEvent, max = 50):
   return next;
 }
 
-// Summaries live in their own file to keep this one short; importable from here too.
-export { summarise, imActivityAround, imSendMissing, CONFIRM_GAP_MS, SUMMARY_WINDOW_MS } from './summary';
-export type { ClassStats, NetSummary, ImActivity, FailureHttpClass } from './summary';

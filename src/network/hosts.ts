@@ -1,3 +1,5 @@
+import { isTikTokHost } from '../tiktok/urls';
+
 // Which TikTok host a request went to (the redacted form of its URL comes from src/tiktok/redact.ts).
 // Host list: reference §3.4.
 
@@ -30,7 +32,7 @@ export function hostRole(url: string): HostRole | null {
   }
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   if (NON_DM_DOMAINS.some((d) => endsWithDomain(host, d))) return 'ignored';
-  if (!endsWithDomain(host, 'tiktok.com')) return null;
+  if (!isTikTokHost(host)) return null;
   if (IM_API.test(host)) return 'im-api';
   if (IM_WS.test(host)) return 'im-ws';
   if (host === 'www.tiktok.com' || host === 'tiktok.com') {

@@ -1,7 +1,8 @@
 // HTTP status → class, in a file of its own so the page-side diagnosis can use it without zod.
 
-export const HTTP_CLASSES = ['rate-limited', 'server-error', 'auth', 'login-redirect', 'ok'] as const;
-export type HttpClass = (typeof HTTP_CLASSES)[number];
+import { HTTP_CLASSES, type HttpClass } from '../contracts/net-classes';
+
+export { HTTP_CLASSES, type HttpClass };
 
 export function httpClassOf(status: number): HttpClass | undefined {
   if (status === 429) return 'rate-limited';

@@ -117,8 +117,3 @@ export function findNoticeText(text: string): NoticeText | null {
   }
   return null;
 }
-
-export function matchNotice(text: string): { causeId: CauseId; lang: NoticeLang } | null {
-  const entry = findNoticeText(text);
-  return entry ? { causeId: entry.causeId, lang: entry.lang } : null;
-}

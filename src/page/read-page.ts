@@ -222,10 +222,6 @@ function read(doc: Document, rows: RowScan, deep: boolean): Omit<PageScan, 'fail
 }
 
 /** Reads the page; never throws (a damaged page reads as 'unknown'). */
-export function readPage(doc: Document): PageObservation {
-  return scanPage(doc).observation;
-}
-
 /**
  * The observation, the failed rows it counted and whether the page can be seen (one pass over
  * the rows for all three: the watcher needs them all). `deep: false` skips the one look that

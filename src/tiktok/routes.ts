@@ -1,16 +1,7 @@
+import { tiktokPath } from './urls';
+
 // The inbox routes on any tiktok.com host (query and sub-paths included). Plain URL parsing: cheap
 // in the content script, and safe in workers (no `Location` needed).
-const TIKTOK_HOST = /(^|\.)tiktok\.com$/i;
-
-function tiktokPath(url: string | URL): string | null {
-  try {
-    const u = new URL(String(url));
-    return (u.protocol === 'https:' || u.protocol === 'http:') && TIKTOK_HOST.test(u.hostname) ? u.pathname : null;
-  } catch {
-    return null;
-  }
-}
-
 const under = (path: string | null, root: string) => path !== null && (path === root || path.startsWith(`${root}/`));
 
 /** /messages: the document that holds the chat (a person's inbox, or the business chat iframe). */
@@ -33,3 +24,8 @@ export function isInboxRoute(url: string | URL): boolean {
 
 /** host + path, never the query: what may leave the page (the one redactor, src/tiktok/redact.ts). */
 export { redactUrl as whereOf } from './redact';
+
+/** The same test for a redacted location (host + path, as kept in a tab's state). */
+export function isInboxWhere(where: string): boolean {
+  return where !== '' && isInboxRoute(`https://${where}`);
+}

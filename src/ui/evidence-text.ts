@@ -1,5 +1,6 @@
 import type { EvidenceItem } from '../contracts/diagnosis';
 import { t } from '../i18n/i18n';
+import { msgKey } from '../i18n/keys';
 
 /**
  * Evidence in words. Parameters that are codes become words; TikTok's text stays verbatim. Whether
@@ -11,15 +12,15 @@ export function evidenceText(e: EvidenceItem): string {
   switch (e.key) {
     case 'ev_net_once':
     case 'ev_net_confirmed':
-      subs = [t(`net_${String(p.cls).replace(/-/g, '_')}`), p.n ?? 1, t(`role_${String(p.host).replace(/-/g, '_')}`)];
+      subs = [t(msgKey('net', String(p.cls))), p.n ?? 1, t(msgKey('role', String(p.host)))];
       break;
     case 'ev_check_fail':
     case 'ev_check_warn':
     case 'ev_check_pass':
-      subs = [t(`check_${String(p.check).replace(/-/g, '_')}`)];
+      subs = [t(msgKey('check', String(p.check)))];
       break;
     case 'ev_answer':
-      subs = [t(`q_${String(p.q).replace(/-/g, '_')}`), t(p.a === 'yes' ? 'answer_yes' : 'answer_no')];
+      subs = [t(msgKey('q', String(p.q))), t(p.a === 'yes' ? 'answer_yes' : 'answer_no')];
       break;
     default:
       subs = Object.values(p);

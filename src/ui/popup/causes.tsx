@@ -1,6 +1,7 @@
 import type { Diagnosis, RankedCause } from '../../contracts/diagnosis';
 import type { TabView } from '../../contracts/tab-view';
 import { causeSteps, causeTitle, causeWhy } from '../../causes/copy';
+import { sideLabelKey } from '../../causes/catalogue';
 import { t } from '../../i18n/i18n';
 import { EvidenceList } from './evidence';
 import { FixAction } from './fix-action';
@@ -24,7 +25,7 @@ export function TopCause({ cause, diagnosis, view, handle, onRecheck, onReload }
   const steps = causeSteps(cause.id, { browser: view.browser, handle });
   return (
     <section data-testid="top-cause" data-cause-id={cause.id} data-confidence={cause.confidence} class="card" aria-labelledby="top-title">
-      <p class="side">{t(`side_${cause.side}`)} · <span class={`conf conf-${cause.confidence}`}>{t(CONFIDENCE_WORDS[cause.confidence])}</span></p>
+      <p class="side">{t(sideLabelKey(cause.side))} · <span class={`conf conf-${cause.confidence}`}>{t(CONFIDENCE_WORDS[cause.confidence])}</span></p>
       <h2 id="top-title">{causeTitle(cause.id)}</h2>
       <p class="why">{causeWhy(cause.id)}</p>
       {diagnosis.notice && (

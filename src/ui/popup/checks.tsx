@@ -1,6 +1,7 @@
 import type { TabView } from '../../contracts/tab-view';
 import { plural, relativeTime } from '../../i18n/format';
 import { t, messagesLang } from '../../i18n/i18n';
+import { msgKey } from '../../i18n/keys';
 
 const ICON: Record<string, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–', running: '…' };
 
@@ -46,7 +47,7 @@ export function Checks({ view, onRecheck }: { view: TabView; onRecheck: () => vo
             {view.checks.map((c) => (
               <li key={c.id} data-testid="check" data-check-id={c.id} data-status={c.status} class={`check ${c.status}`}>
                 <span class="icon" aria-hidden="true">{ICON[c.status]}</span>
-                <span class="name">{t(`check_${c.id.replace(/-/g, '_')}`)}</span>
+                <span class="name">{t(msgKey('check', c.id))}</span>
                 <span class="status">{t(`status_${c.status}`)}</span>
                 <span class="reason">{reasonText(c.reason)}{c.ms != null && c.status !== 'skipped' ? ` (${c.ms} ms)` : ''}</span>
               </li>

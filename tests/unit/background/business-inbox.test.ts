@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyNavigation, applyPageReport } from '../../../src/background/tab-events';
-import { emptyTabState, type TabState } from '../../../src/background/tab-state';
+import { emptyTabState, type TabState } from '../../../src/contracts/tab-state';
 import { buildView, type ViewContext } from '../../../src/background/view';
 import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 import type { PageReport } from '../../../src/contracts/page-report';

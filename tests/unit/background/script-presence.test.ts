@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentScriptPresence, isNotLoaded, shouldAskTab } from '../../../src/background/script-presence';
 import { buildView, type ViewContext } from '../../../src/background/view';
-import { emptyTabState } from '../../../src/background/tab-state';
+import { emptyTabState } from '../../../src/contracts/tab-state';
 import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 
 // Chrome does not inject content scripts into tabs opened before install/update: such an inbox tab
@@ -66,7 +66,7 @@ describe('the popup view of a not-loaded tab', () => {
 describe('the not-loaded mark set at install (the grey "?" badge)', () => {
   it('names not-loaded until the tab navigates or its content script reports', async () => {
     const { applyNavigation, applyPageReport } = await import('../../../src/background/tab-events');
-    const { reportedReason } = await import('../../../src/background/view');
+    const { reportedReason } = await import('../../../src/background/status');
     const marked = { ...emptyTabState(7, 1000), notLoaded: true };
     expect(reportedReason(marked)).toBe('not-loaded');
     expect(reportedReason(applyNavigation(marked, { where: 'www.tiktok.com/messages', onMessages: true, requestId: '1', at: 2000 }))).toBeNull();

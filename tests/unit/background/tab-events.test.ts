@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyNavigation, applyNetEvent, applyPageReport } from '../../../src/background/tab-events';
-import { emptyTabState, TabStateSchema } from '../../../src/background/tab-state';
+import { emptyTabState, TabStateSchema } from '../../../src/contracts/tab-state';
 import { fromBeforeRedirect, fromCompleted } from '../../../src/network/evidence';
 import type { PageReport } from '../../../src/contracts/page-report';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { CAUSE_IDS } from '../../../src/contracts/cause-ids';
 import { fixAction, helpLinks } from '../../../src/causes/catalogue';
-import { PORTAL_PROBE_URL, BROWSER_URLS, TIKTOK_URLS, helpUrl, profileUrl, toLang, type TikTokUrlName } from '../../../src/causes/urls';
+import { PORTAL_PROBE_URL, BROWSER_URLS, TIKTOK_URLS, helpUrl, profileUrl, type TikTokUrlName } from '../../../src/causes/urls';
 import { CONTEXTS } from './contexts';
 
 const HTTPS_HOSTS = ['www.tiktok.com', 'support.tiktok.com', 'newsroom.tiktok.com'];
@@ -81,13 +81,4 @@ describe('urls', () => {
     expect(profileUrl('x?y=1&z')).toBe('https://www.tiktok.com/@x%3Fy%3D1%26z');
   });
 
-  it('maps the browser UI language to en or fr', () => {
-    expect(toLang('fr')).toBe('fr');
-    expect(toLang('fr-CA')).toBe('fr');
-    expect(toLang('FR_fr')).toBe('fr');
-    expect(toLang('en-GB')).toBe('en');
-    expect(toLang('de')).toBe('en');
-    expect(toLang('')).toBe('en');
-    expect(toLang(undefined)).toBe('en');
-  });
 });

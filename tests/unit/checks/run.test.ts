@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCheckRunner, type LastRun, type Probes, type RunDeps, type RunEnv } from '../../../src/checks/run';
-import { emptyTabState, type TabState } from '../../../src/background/tab-state';
+import { emptyTabState, type TabState } from '../../../src/contracts/tab-state';
 import { CHECK_IDS, PROBE_URLS, orderedResults, type CheckResult } from '../../../src/checks/verdicts';
 import { EXTERNAL_CHECK_ORIGINS, originCovers } from '../../../src/checks/external-origins';
 import { hostRole } from '../../../src/network/hosts';

@@ -2,7 +2,7 @@ import type { CauseId } from '../../../src/contracts/cause-ids';
 import type { CheckFact, Evidence, NetFact } from '../../../src/diagnosis/evidence';
 import type { PageReport } from '../../../src/contracts/page-report';
 import type { Notice, NoticeSource, PageObservation } from '../../../src/contracts/observation';
-import { matchNotice } from '../../../src/page/notice-texts';
+import { findNoticeText } from '../../../src/page/notice-texts';
 import { classifyError } from '../../../src/network/error-class';
 import { fromCompleted, httpClassOf, type NetRole } from '../../../src/network/evidence';
 import { CHECK_IDS, type CheckId } from '../../../src/checks/result';
@@ -42,7 +42,7 @@ export const NOW = T0 + 60_000;
 // ── page ──────────────────────────────────────────────────────────────────────────────────────
 /** TikTok's sentence as the content script reports it: matched against the notice catalogue. */
 export function notice(text: string, source: NoticeSource = 'send-fail-tip'): Notice {
-  const m = matchNotice(text);
+  const m = findNoticeText(text);
   return { text: text.replace(/\s+/g, ' ').trim().slice(0, 200), causeId: m?.causeId ?? null, lang: m?.lang ?? null, source };
 }
 
@@ -403,3 +403,4 @@ sc('server-trouble', '5xx from telemetry hosts beside a failed bubble with E3', 
 sc('server-trouble', '5xx three times from a non-DM TikTok host, healthy chat', 'TikTok hosts: DM hosts only', ev({ page: healthyChat(), net: [...observed('https://m.tiktok.com/api/x', 503, FAIL_AT - 9000), ...observed('https://m.tiktok.com/api/x', 503, FAIL_AT - 4000), ...observed('https://m.tiktok.com/api/x', 503)] }), null);
 
 export const SCENARIOS: Scenario[] = S;
+

@@ -4,7 +4,8 @@ import type { CheckFact, Evidence, NetFact } from '../../../src/diagnosis/eviden
 import { QUESTIONS } from '../../../src/diagnosis/rules';
 import { CAUSE_SIDES, sideOf, type CauseId } from '../../../src/contracts/cause-ids';
 import { CHECK_IDS } from '../../../src/checks/result';
-import { NET_ERROR_CLASSES, suggestedCauses, type NetErrorClass } from '../../../src/network/error-class';
+import { NET_ERROR_CLASSES, type NetErrorClass } from '../../../src/network/error-class';
+import { netCauses as suggestedCauses } from '../../../src/diagnosis/rules';
 import { NET_ROLES } from '../../../src/network/evidence';
 import {
   E, FAIL_AT, NOW, SCENARIOS, T7193, UNKNOWN_EN, allPass, check, chrome, ev, failedBubble, healthyChat, http, imOk,

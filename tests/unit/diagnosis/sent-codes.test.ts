@@ -3,9 +3,9 @@ import { diagnose } from '../../../src/diagnosis/diagnose';
 import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/rules';
 import { NOTICE_TEXTS, findNoticeText } from '../../../src/page/notice-texts';
 import type { NoticeSource } from '../../../src/contracts/observation';
-import { readPage } from '../../../src/page/read-page';
+import { scanPage } from '../../../src/page/read-page';
 import { hintUpdateOf } from '../../../src/background/status';
-import { emptyTabState } from '../../../src/background/tab-state';
+import { emptyTabState } from '../../../src/contracts/tab-state';
 import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 import { parseHtml, fixtureHtml } from '../page/load-fixture';
 import { NOW, T7174, T7193, ev, failedBubble, imOk, notice, report } from './corpus';
@@ -46,7 +46,8 @@ describe('sent statuses: the sentence alone is no problem', () => {
         for (const net of [[], [imOk()]]) {
           const d = diagnose(ev({ page, net }));
           expect(d).toMatchObject({ problem: false, ranked: [], notice: null });
-          const hint = hintUpdateOf({ ...emptyTabState(1, NOW), onMessages: true }, d, DEFAULT_SETTINGS, false);
+          const s = { ...emptyTabState(1, NOW), onMessages: true };
+          const hint = hintUpdateOf(s, { state: d.problem ? 'problem' : 'no-problem', reason: null, settled: true, diagnosis: d }, DEFAULT_SETTINGS);
           expect(hint).toMatchObject({ state: 'no-problem', causeId: null });
         }
       });
@@ -74,12 +75,12 @@ describe('sent statuses: read from a page (happy-dom)', () => {
     return doc;
   };
   it('a healthy chat with the 7174 toast: the notice is read, and nothing is wrong', () => {
-    const o = readPage(withToast('dm-new-healthy.html', T7174));
+    const o = scanPage(withToast('dm-new-healthy.html', T7174)).observation;
     expect(o.failures.total).toBe(0);
     expect(diagnose(ev({ page: report(o) })).problem).toBe(false);
   });
   it('a failed chat with the 7174 toast: the toast explains the failure', () => {
-    const o = readPage(withToast('dm-new-failed-no-notice.html', T7174));
+    const o = scanPage(withToast('dm-new-failed-no-notice.html', T7174)).observation;
     expect(o.failures.total).toBeGreaterThan(0);
     expect(o.notice?.text).toBe(T7174);
     expect(diagnose(ev({ page: report(o) })).ranked[0]?.id).toBe('request-pending');

@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { watchMessages, type Watcher } from '../../../src/content/watcher';
 import type { PageReport } from '../../../src/contracts/page-report';
 import { applyPageReport } from '../../../src/background/tab-events';
-import { emptyTabState, type TabState } from '../../../src/background/tab-state';
+import { emptyTabState, type TabState } from '../../../src/contracts/tab-state';
 import { buildView } from '../../../src/background/view';
-import { hintUpdateOf } from '../../../src/background/status';
+import { hintUpdateOf, tabStatus } from '../../../src/background/status';
 import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 import { diagnose } from '../../../src/diagnosis/diagnose';
 import type { CauseId } from '../../../src/contracts/cause-ids';
@@ -74,7 +74,7 @@ async function run(html: string, url: string): Promise<Run> {
   }
   const now = Date.now();
   const view = buildView(1, state, { now, onTikTok: true, settings: DEFAULT_SETTINGS, browser: 'chrome', running: false, version: '0.0.0', browserVersion: '0' });
-  const update = hintUpdateOf(state, view.diagnosis, DEFAULT_SETTINGS, false);
+  const update = hintUpdateOf(state, tabStatus(state, { now, onTikTok: true, running: false, inboxTab: state.onMessages }), DEFAULT_SETTINGS);
   if (update.state === 'problem' && update.hintsEnabled) hint = true;
   const top = view.diagnosis?.problem ? view.diagnosis.ranked[0]?.id : undefined;
   const outcome: Outcome =

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, readPage } from '../../../src/page/read-page';
+import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, scanPage } from '../../../src/page/read-page';
 import { anyOf, SELECTORS } from '../../../src/page/selectors';
 
 const messageRows = (doc: Document): Element[] => Array.from(doc.querySelectorAll(anyOf(SELECTORS.messageRow)));
@@ -21,7 +21,7 @@ function chatWithTip(tipHtml: string): Document {
 }
 
 function readAll(doc: Document): void {
-  readPage(doc);
+  scanPage(doc).observation;
   failedRows(doc);
   messageRows(doc);
   chatPanel(doc);
@@ -33,25 +33,25 @@ function readAll(doc: Document): void {
 describe('hostile notice texts', () => {
   it('markup inside a notice comes back as plain text, never as elements', () => {
     const doc = chatWithTip('&lt;img src=x onerror=alert(1)&gt; You are sending messages too fast.');
-    const notice = readPage(doc).notice;
+    const notice = scanPage(doc).observation.notice;
     expect(notice).toEqual({ text: '<img src=x onerror=alert(1)> You are sending messages too fast.', causeId: null, lang: null, source: 'send-fail-tip' });
   });
 
   it('a real <img> element inside a notice contributes nothing but its text', () => {
     const doc = chatWithTip('<img src="x" onerror="alert(1)">Only friends can send messages to each other');
-    expect(readPage(doc).notice).toEqual({ text: 'Only friends can send messages to each other', causeId: 'not-friends', lang: 'en', source: 'send-fail-tip' });
+    expect(scanPage(doc).observation.notice).toEqual({ text: 'Only friends can send messages to each other', causeId: 'not-friends', lang: 'en', source: 'send-fail-tip' });
   });
 
   it('a 10 KB notice is cut to 200 characters of collapsed text', () => {
     const long = `Chat messages limit reached. You will not be able to send messages to this user.   ${'abc\n\t '.repeat(2000)}`;
-    const notice = readPage(chatWithTip(long)).notice!;
+    const notice = scanPage(chatWithTip(long)).observation.notice!;
     expect(notice.text).toHaveLength(200);
     expect(notice.text).not.toMatch(/\s{2}|\n|\t/);
     expect(notice.causeId).toBe('chat-limit');
   });
 
   it('never splits a surrogate pair at the cut', () => {
-    const notice = readPage(chatWithTip(`${'x'.repeat(199)}😀😀`)).notice!;
+    const notice = scanPage(chatWithTip(`${'x'.repeat(199)}😀😀`)).observation.notice!;
     expect(notice.text).toBe('x'.repeat(199));
   });
 
@@ -62,12 +62,12 @@ describe('hostile notice texts', () => {
       <template><div class="x--DivSendFailTip">Only friends can send messages to each other</div></template>
       <script type="application/json">{"t":"<div class=\\"x--DivSendFailTip\\">Too many requests</div>"}</script>
       <script>document.write('You are visiting too fast')</script></body></html>`);
-    expect(readPage(doc).notice).toBeNull();
-    expect(readPage(doc).page).toBe('inbox');
+    expect(scanPage(doc).observation.notice).toBeNull();
+    expect(scanPage(doc).observation.page).toBe('inbox');
   });
 
   it("a stranger's name in the request box is never read", () => {
-    const observation = readPage(loadFixture('legacy-request-box.html'));
+    const observation = scanPage(loadFixture('legacy-request-box.html')).observation;
     expect(observation.composer).toBe('request-box');
     expect(observation.notice).toBeNull();
   });
@@ -78,7 +78,7 @@ describe('failure markers', () => {
     const doc = parseHtml(`<body><div data-e2e="dm-new-message-list"><div data-e2e="dm-new-chat-item">
       <div data-e2e="dm-warning">Failed</div></div><div data-e2e="dm-new-chat-item"><div data-e2e="dm-warning">  </div></div></div></body>`);
     expect(failedRows(doc)).toHaveLength(1);
-    expect(readPage(doc).notice).toEqual({ text: 'Failed', causeId: null, lang: null, source: 'dm-warning' });
+    expect(scanPage(doc).observation.notice).toEqual({ text: 'Failed', causeId: null, lang: null, source: 'dm-warning' });
   });
 
   // Budgets are measured by `npm run bench`, never by timed unit tests: here the work is counted.
@@ -89,7 +89,7 @@ describe('failure markers', () => {
     const doc = parseHtml(`<body><div data-e2e="dm-new-chatbox"><div data-e2e="dm-new-message-list">${rows}</div></div></body>`);
     const view = doc.defaultView!;
     const computed = vi.spyOn(view, 'getComputedStyle');
-    const observation = readPage(doc);
+    const observation = scanPage(doc).observation;
     expect(observation.failures).toEqual({ total: 1000, own: 500 });
     expect(failedRows(doc)).toHaveLength(1000);
     // rows with an inline row-reverse need no computed style; the others are failed rows only
@@ -100,7 +100,7 @@ describe('failure markers', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `<div data-e2e="dm-new-chat-item"><div data-area="Actions"><div class="x--DivTextContainer"><p>m${i}</p></div><div data-e2e="dm-warning"></div></div></div>`).join('');
     const doc = parseHtml(`<body><div data-e2e="dm-new-chatbox"><div data-e2e="dm-new-message-list">${rows}</div></div></body>`);
     const computed = vi.spyOn(doc.defaultView!, 'getComputedStyle');
-    const observation = readPage(doc);
+    const observation = scanPage(doc).observation;
     expect(observation.failures).toEqual({ total: 0, own: 0 });
     expect(observation.unsupportedMessage).toBe(false);
     expect(computed).not.toHaveBeenCalled();
@@ -126,23 +126,23 @@ describe('damaged pages never throw', () => {
     it(name, () => {
       const doc = parseHtml(html);
       expect(() => readAll(doc)).not.toThrow();
-      const observation = readPage(doc);
+      const observation = scanPage(doc).observation;
       expect(['dm-new', 'legacy', 'unknown']).toContain(observation.generation);
     });
   }
 
   it('a shared landmark alone is an inbox of unknown generation', () => {
-    expect(readPage(parseHtml(cases['composer without chat']!))).toMatchObject({ generation: 'unknown', page: 'inbox', chatOpen: true, composer: 'missing' });
-    expect(readPage(parseHtml(cases['bottom bar with unknown note']!))).toMatchObject({
+    expect(scanPage(parseHtml(cases['composer without chat']!)).observation).toMatchObject({ generation: 'unknown', page: 'inbox', chatOpen: true, composer: 'missing' });
+    expect(scanPage(parseHtml(cases['bottom bar with unknown note']!)).observation).toMatchObject({
       composer: 'missing',
       notice: { text: 'You cannot reply to this conversation', causeId: null, lang: null, source: 'composer' },
     });
-    expect(readPage(parseHtml(cases['text only']!))).toMatchObject({ page: 'rate-limited' });
+    expect(scanPage(parseHtml(cases['text only']!)).observation).toMatchObject({ page: 'rate-limited' });
   });
 
   it('a document whose methods throw reads as unknown', () => {
     const broken = { querySelector() { throw new Error('boom'); }, querySelectorAll() { throw new Error('boom'); } } as unknown as Document;
-    expect(readPage(broken)).toEqual({ generation: 'unknown', page: 'unknown', chatOpen: false, composer: 'no-chat', failures: { total: 0, own: 0 }, notice: null, unsupportedMessage: false });
+    expect(scanPage(broken).observation).toEqual({ generation: 'unknown', page: 'unknown', chatOpen: false, composer: 'no-chat', failures: { total: 0, own: 0 }, notice: null, unsupportedMessage: false });
     expect(failedRows(broken)).toEqual([]);
     expect(chatPanel(broken)).toBeNull();
     expect(composerArea(broken)).toBeNull();

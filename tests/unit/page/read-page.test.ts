@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, readPage } from '../../../src/page/read-page';
+import { chatHandle, chatPanel, composerArea, failedRows, isOwnRow, scanPage } from '../../../src/page/read-page';
 import { scanRows } from '../../../src/page/landmarks';
 import { anyOf, SELECTORS } from '../../../src/page/selectors';
 
@@ -11,7 +11,7 @@ describe('readPage over every saved page', () => {
   for (const fixture of FIXTURES) {
     describe(fixture.file, () => {
       const doc = loadFixture(fixture.file);
-      const observation = readPage(doc);
+      const observation = scanPage(doc).observation;
 
       it('reads exactly the expected observation', () => {
         expect(observation).toEqual(fixture.expected);
@@ -36,7 +36,7 @@ describe('readPage over every saved page', () => {
       });
 
       it('reads the same twice (pure)', () => {
-        expect(readPage(doc)).toEqual(observation);
+        expect(scanPage(doc).observation).toEqual(observation);
       });
     });
   }
@@ -47,7 +47,7 @@ describe('healthy chats (negative cases)', () => {
   for (const file of healthy) {
     it(`${file}: no failure, no notice, editor present, despite quoted notices and svg icons`, () => {
       const doc = loadFixture(file);
-      const observation = readPage(doc);
+      const observation = scanPage(doc).observation;
       expect(observation.failures).toEqual({ total: 0, own: 0 });
       expect(observation.notice).toBeNull();
       expect(observation.composer).toBe('present');
@@ -62,7 +62,7 @@ describe('healthy chats (negative cases)', () => {
     const doc = loadFixture('dm-new-healthy.html');
     expect(doc.body.textContent).toContain('You are sending messages too fast. Take a rest.');
     expect(doc.body.textContent).toContain("This message type isn't supported. Download TikTok app to view this message.");
-    expect(readPage(doc).notice).toBeNull();
+    expect(scanPage(doc).observation.notice).toBeNull();
   });
 });
 
