@@ -34,7 +34,6 @@ function start(ctx: ContentScriptContext): void {
     clearInterval: (id: number) => clearInterval(id),
   };
   let last: PageReport | null = null;
-  let resent = -1;
   const send = (raw: PageReport) => {
     // Kept text leaves the page redacted (@handles, ids); the background redacts again.
     const n = raw.observation?.notice;
@@ -64,15 +63,8 @@ function start(ctx: ContentScriptContext): void {
   // A sub-frame (the business chat) that goes away takes its evidence with it.
   if (!topFrame) ctx.addEventListener(window, 'pagehide', () => watcher && sendMessage('contentPageReport', offRoute(location.href)).catch(() => undefined));
   ctx.addEventListener(window, 'wxt:locationchange', (e) => route(e.newUrl));
-  onMessage('backgroundHintUpdate', ({ data }) => {
-    hint.onUpdate(data);
-    // The background lost our latest report (e.g. a late navigation event reset the tab): once.
-    const mine = data.pageId === null || data.pageId === pageId;
-    if (last?.onMessages && mine && data.seq !== last.seq && resent !== last.seq) {
-      resent = last.seq;
-      sendMessage('contentPageReport', last).catch(() => undefined);
-    }
-  });
+  // The background owns the tab's state (one writer, src/background/tabs.ts); the hint only follows it.
+  onMessage('backgroundHintUpdate', ({ data }) => hint.onUpdate(data));
   // The background asks when a tab has no report: no answer means no content script (not-loaded);
   // an answer comes with our latest report again (the background lost it, e.g. corrupt storage).
   onMessage('backgroundPing', () => {

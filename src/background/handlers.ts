@@ -1,7 +1,7 @@
 import { applyAnswer, applyPageReport } from './tab-events';
 import { isTikTokUrl, pickTab, senderIncognito, visibleTab } from './tab-access';
 import { writeSettings } from './settings';
-import { syncExternalChecksSetting } from '../checks/consent';
+import { syncExternalChecksSetting } from './consent';
 import { change, pushAll, startChecks, view } from './tabs';
 import type { Handlers } from './router';
 

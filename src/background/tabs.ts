@@ -3,18 +3,20 @@ import { sendMessage } from '../contracts/protocol';
 import type { TabState } from '../contracts/tab-state';
 import type { TabView } from '../contracts/tab-view';
 import { isInboxRoute } from '../tiktok/routes';
-import { runChecksForTab, isRunning } from '../checks/run';
-import { externalChecksGranted } from '../checks/consent';
+import { runChecksForTab, isRunning } from './check-runner';
+import { externalChecksGranted } from './consent';
 import { readTab, updateTab, removeTab } from './tab-store';
 import { readSettings } from './settings';
 import { buildView } from './view';
 import { isNotLoaded } from './script-presence';
 import { setBadge } from './badge';
 import { hintUpdateOf, reportedReason, tabStatus } from './status';
+import { notifyPopups } from './popup-port';
 
 // The one writer of a tab's state and the one place that turns it into what the person sees:
 // every change goes through `change` (the tab's update chain), then `push` diagnoses once and sets
-// the badge and the hint from the same status the popup's view is built from.
+// the badge and the hint from the same status the popup's view is built from; open popups get
+// their view again at the same moment (src/background/popup-port.ts).
 
 export const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 /** Checks run from a popup with no TikTok tab keep their state here, one key per window kind. */
@@ -27,6 +29,7 @@ export const logged = (what: string) => (err: unknown) => console.warn(`[dm-doct
 export async function change(tabId: number, fn: (s: TabState) => TabState | void): Promise<void> {
   const s = await updateTab(tabId, fn);
   await push(tabId, s);
+  notifyPopups();
 }
 
 export async function push(tabId: number, s: TabState): Promise<void> {
@@ -41,6 +44,7 @@ export async function push(tabId: number, s: TabState): Promise<void> {
 export async function pushAll(): Promise<void> {
   const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' });
   await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
+  notifyPopups();
 }
 
 /** Runs the checks for a tab (or for no tab, from a popup elsewhere); results land in its state. */

@@ -91,7 +91,7 @@ const SPECS = {
   'recipient-settings': { action: open('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2 },
   'request-pending': { action: profileOr('helpDmSettings'), helpLinks: DM_HELP, stepCount: 3, needsHandle: true },
   'chat-limit': { action: open('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2 },
-  // No help article on blocking is known (§4.3): the DM settings article is the fallback.
+  // No help article on blocking is known: the DM settings article is the fallback.
   blocked: { action: profileOr('helpDmSettings'), helpLinks: DM_HELP, stepCount: 2, needsHandle: true },
   'recipient-suspended': { action: open('enforcement'), helpLinks: [help('enforcement'), help('helpBans')], stepCount: 2 },
   'recipient-restricted': { action: open('enforcement'), helpLinks: [help('enforcement'), help('helpBans')], stepCount: 2 },

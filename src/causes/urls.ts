@@ -1,5 +1,5 @@
-// Every address the extension links to, in one place (../shared/reference/tiktok-web.md §4).
-// `{lang}` is replaced by the UI language; TikTok's help centre serves /en/ and /fr/ (§4.2).
+// Every address the extension links to, in one place.
+// `{lang}` is replaced by the UI language; TikTok's help centre serves /en/ and /fr/.
 
 export type Lang = 'en' | 'fr';
 export type Browser = 'chrome' | 'firefox';
@@ -11,10 +11,10 @@ const ST = 'https://support.tiktok.com/{lang}';
 /** TikTok pages: settings, login, feedback and help articles. */
 export const TIKTOK_URLS = {
   inbox: `${TT}/messages`,
-  // TikTok's own logged-out redirect (§1.1), so the person lands back on the inbox.
+  // TikTok's own logged-out redirect, so the person lands back on the inbox.
   login: `${TT}/login?redirect_url=/messages`,
   dmSettings: `${TT}/setting/privacy/direct-messages`,
-  // Fallback when the DM settings path moves (§4.1).
+  // Fallback when the DM settings path moves.
   privacySettings: `${TT}/setting?activeTab=privacy`,
   feedback: `${TT}/feedback/?lang={lang}`,
   communityGuidelines: `${TT}/community-guidelines/{lang}/`,
@@ -33,14 +33,14 @@ export const TIKTOK_URLS = {
 export type TikTokUrlName = keyof typeof TIKTOK_URLS;
 
 /**
- * Browser settings pages (§4.4). Chrome opens chrome:// pages through tabs.create; Firefox refuses
+ * Browser settings pages. Chrome opens chrome:// pages through tabs.create; Firefox refuses
  * privileged about: pages, so those are shown as copyable text, never linked.
  */
 export const BROWSER_URLS = {
   secureDns: { chrome: 'chrome://settings/security', firefox: 'about:preferences#privacy' },
   proxy: { chrome: 'chrome://settings/system', firefox: 'about:preferences#general' },
   extensions: { chrome: 'chrome://extensions', firefox: 'about:addons' },
-  // Not in §4.4: the standard "About" pages where each browser checks for updates.
+  // The standard "About" pages where each browser checks for updates.
   update: { chrome: 'chrome://settings/help', firefox: 'about:preferences#general' },
 } as const satisfies Record<string, Record<Browser, string>>;
 
@@ -65,3 +65,6 @@ export function profileUrl(handle: string | null | undefined): string | null {
   const name = handle?.trim().replace(/^@+/, '');
   return name ? `${TT}/@${encodeURIComponent(name)}` : null;
 }
+
+/** Where "Report a wrong answer" opens a prefilled issue (package.json `bugs.url` says the same; a test keeps them equal). */
+export const ISSUES_URL = 'https://github.com/dm-doctor/dm-doctor/issues';

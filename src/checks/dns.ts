@@ -1,6 +1,6 @@
 import { makeResult, skipped, type CheckResult } from './result';
 
-// The DNS check, after Chrome's DNS probe (reference §5.4): "system resolver" becomes the
+// The DNS check, after Chrome's DNS probe: "system resolver" becomes the
 // browser's own resolution as seen in webRequest (Chrome has no DNS API), "public resolver"
 // becomes a DNS-over-HTTPS answer, fetched only with the person's consent.
 

@@ -8,7 +8,7 @@ export const MIN_RUN_INTERVAL_MS = 30_000;
 /** Per-probe timeout (DESIGN: ≤ 5 s); leaves the whole run near its 3 s target when healthy. */
 export const PROBE_TIMEOUT_MS = 4_000;
 
-// Cheap, static, cookie-free targets. Any HTTP answer proves reachability (§3.5): im-api "/" is a
+// Cheap, static, cookie-free targets. Any HTTP answer proves reachability: im-api "/" is a
 // 404 and a plain HTTPS request to the IM socket host is refused at the HTTP level, both fine. No
 // probe opens a WebSocket (a WebSocket handshake always carries the person's cookies) and no probe
 // follows a redirect, so a run makes exactly the requests below.

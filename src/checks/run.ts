@@ -1,10 +1,6 @@
-import { getItem, setItem } from '../background/store';
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { CheckRun, TabState } from '../contracts/tab-state';
 import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictImSocketHost, verdictOnline, verdictProxy, verdictReach, CHECK_IDS, PROBE_URLS, type CheckResult, type DohAnswer, type PortalOutcome, type ReachOutcome, type TikTokPortalOutcome } from './verdicts';
-import { probeDoh, probeHttp, probePortal, probePortalViaTikTok } from './probes';
-import { forgetOwn, ownErrorFor, ownRedirectFor } from './own-requests';
 import { DOH_ORIGIN, PORTAL_ORIGIN } from './external-origins';
 import { classifyError } from '../network/error-class';
 
@@ -201,23 +197,3 @@ export function createCheckRunner(env: RunEnv): CheckRunner {
     isRunning: (tabId) => active?.tabs.has(tabId) ?? false,
   };
 }
-
-
-/** The background's runner: real probes, session storage, the browser's permissions. */
-const runner = createCheckRunner({
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-  newId: () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-  loadLast: () => getItem('session:checks-last'),
-  saveLast: (run) => setItem('session:checks-last', run),
-  mayContact: (origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false),
-  probes: { http: (url) => probeHttp(url), doh: (url) => probeDoh(url), portal: (url) => probePortal(url), portalViaTikTok: (url, target) => probePortalViaTikTok(url, target) },
-  online: () => navigator.onLine,
-  userAgent: () => navigator.userAgent,
-  ownErrorFor,
-  ownRedirectFor,
-  forgetOwn,
-});
-
-export const runChecksForTab = (tabId: number, deps: RunDeps): Promise<CheckResult[]> => runner.request(tabId, deps);
-export const isRunning = (tabId: number): boolean => runner.isRunning(tabId);

@@ -13,7 +13,7 @@ export * from './plan';
 /** Above this a reachable host is "slow" (ChromeOS calls > 1000 ms "very high" latency). */
 export const SLOW_MS = 1_500;
 
-/** navigator.onLine: false reliably means offline; true proves little (§5.6). */
+/** navigator.onLine: false reliably means offline; true proves little. */
 export function verdictOnline(navigatorOnLine: boolean): CheckResult {
   return navigatorOnLine ? makeResult('online', 'pass', 'online.ok') : makeResult('online', 'fail', 'online.offline');
 }
@@ -27,7 +27,7 @@ function failureParams(error: string, ms: number): Reason['params'] {
   return cls === 'other' ? { ms } : { ms, error: error.slice(0, 120), cls };
 }
 
-/** Any HTTP answer means reachable (§3.5); only network errors and timeouts fail. */
+/** Any HTTP answer means reachable; only network errors and timeouts fail. */
 export function verdictReach(id: 'reach-www' | 'reach-im-api', outcome: ReachOutcome): CheckResult {
   const { ms } = outcome;
   if (outcome.ok) {
@@ -60,7 +60,7 @@ export type PortalOutcome =
   | { ok: false; error: string; ms: number };
 
 /**
- * Chrome's captive-portal rule (§5.5): 204, or 200 with a 0–1-byte body = online; 511 or any
+ * Chrome's captive-portal rule: 204, or 200 with a 0–1-byte body = online; 511 or any
  * other 2xx/3xx (or a followed redirect) = portal; 503 = retry later; other 4xx/5xx and fetch
  * errors = no result. null = no consent to contact the probe host.
  */
@@ -106,7 +106,7 @@ export function verdictCaptivePortalViaTikTok(outcome: TikTokPortalOutcome, http
 }
 
 export const CLOCK_WARN_MS = 60_000;
-/** Around here certificates start to look not-yet-valid or expired (clock-wrong, §5.6). */
+/** Around here certificates start to look not-yet-valid or expired (clock-wrong). */
 export const CLOCK_FAIL_MS = 5 * 60_000;
 
 /**

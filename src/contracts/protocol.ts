@@ -38,6 +38,12 @@ export interface ProtocolMap {
 export type Type = keyof ProtocolMap;
 
 /**
+ * The popup's subscription: a `runtime.connect` port of this name; the popup posts one
+ * `popupGetView` request, the background posts a TabView each time the tab's state changes.
+ */
+export const POPUP_PORT = 'popup-view';
+
+/**
  * Who may send each message (DESIGN.md, trust boundary). `extension`: the extension's own pages and
  * background (its id, a URL under its base URL). `tiktok-tab`: a content script in a tab on
  * https://www.tiktok.com (any frame: the business chat iframe is same-origin). Checked by the

@@ -2,7 +2,8 @@ import { confirmedApart } from '../network/confirm';
 import type { Evidence, Fact, NetFact } from './evidence';
 import type { CheckFact } from './evidence';
 import { httpClassOf } from '../network/http-class';
-import { DM_HOST, QUESTIONS, SENT_NOTICE_STARTS, SERVER_TIERS } from './rules';
+import { QUESTIONS } from './rules';
+import { DM_HOST, SENT_NOTICE_STARTS, SERVER_TIERS } from './server-rules';
 import { msgKey } from '../i18n/keys';
 
 // Evidence → named facts. Order of strength (DESIGN.md): page structure, network, notice texts,
@@ -47,7 +48,7 @@ function isSentNotice(text: string): boolean {
 
 /**
  * The DM host whose server answered this check with a 5xx, else null. Such a check passes — the
- * host is reachable, so the network is not to blame (§3.5) — but its server is failing.
+ * host is reachable, so the network is not to blame — but its server is failing.
  */
 export function serverErrorHost(c: CheckFact): string | null {
   const host = DM_HOST[c.id];
@@ -97,7 +98,7 @@ export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, f
   }
   // 5xx have their own rule (serverFacts): how many attempts and hosts agree.
   const http = e.net.filter((x) => x.kind === 'http' && x.httpClass && x.httpClass !== 'ok' && x.httpClass !== 'server-error');
-  // 401 and 403 share the 'auth' class; 401 is a missing session (logged-out), 403 a refusal (§3.5).
+  // 401 and 403 share the 'auth' class; 401 is a missing session (logged-out), 403 a refusal.
   const variant = (x: NetFact) => (x.httpClass === 'auth' && x.status === 401 ? 'auth-401' : x.httpClass);
   for (const [hc, evs] of groupBy(http, variant)) {
     const onIm = evs.some((x) => x.role === 'im-api');

@@ -1,11 +1,12 @@
 import type { CauseId } from '../contracts/cause-ids';
 import { CAUSE_SIDES } from '../contracts/cause-ids';
 import type { NetErrorClass } from '../contracts/net-classes';
+import { SERVER_TIERS, type Weights } from './server-rules';
 
 // Rules are data. Weights are log-odds: +9 is near-proof (TikTok's own sentence, a page structure),
 // +2..+4 is a real hint, negative weights argue against. Priors rank causes before any specific
 // evidence: common ones (recipient settings, not friends, request caps) above rare ones (outage, clock).
-// "Friends" is the default DM setting for 16+ (§2.2, FR Safety Center), so "not friends" leads a tie.
+// "Friends" is the default DM setting for 16+ (TikTok's Safety Center), so "not friends" leads a tie.
 
 export const PRIORS: Record<CauseId, number> = {
   'recipient-settings': 1.6, 'not-friends': 1.7, 'request-pending': 1.3, 'chat-limit': 0.2, blocked: 0.5,
@@ -17,7 +18,6 @@ export const PRIORS: Record<CauseId, number> = {
   firewall: -1.8, 'captive-portal': -2, 'clock-wrong': -2.5, 'slow-connection': -1.2, 'outdated-browser': -2.5,
 };
 
-type Weights = Partial<Record<CauseId, number>>;
 const STRONG = 9;
 const NETWORK: CauseId[] = [...CAUSE_SIDES.network];
 const REACH_RULES_OUT: CauseId[] = ['offline', 'dns-failure', 'dns-blocked', 'proxy-vpn', 'firewall', 'captive-portal', 'slow-connection'];
@@ -57,76 +57,18 @@ export function netCauses(cls: NetErrorClass): CauseId[] {
   return (Object.entries(NET[cls] ?? {}) as [CauseId, number][]).sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
-/** How much agreement a tier of 5xx answers from TikTok's DM hosts needs (facts.ts, serverFacts); a missing minimum is 0. */
-export interface ServerTier {
-  tier: string;
-  /** 5xx answers to the page's own requests (the send and its retries, other inbox calls) */
-  page?: number;
-  /** those plus the connectivity checks' 5xx answers */
-  attempts?: number;
-  /** distinct hosts among all of them (www, im-api, im-ws) */
-  hosts?: number;
-  /** hosts where a check got a 5xx too */
-  checked?: number;
-  /** two independent signals: ≥ 5 s apart, a page request and a check, two checks, or a failed bubble whose IM send got the 5xx */
-  spread?: true;
-  weights: Weights;
-}
-
-/**
- * 5xx answers from TikTok's DM hosts, strongest tier first; the first that holds is the fact.
- * One 5xx is a glitch at most (§3.5, §6 "two signals before TikTok is down"); the send and its
- * retries failing on the IM host while the check's own requests get 5xx from another host is an
- * outage (high); 5xx from two hosts (`hosts`) or several attempts on one (`attempts`) lean to one
- * (medium); two signals on one host (`confirmed`) or one 5xx (`once`) are a glitch as likely.
- */
-export const SERVER_TIERS: readonly ServerTier[] = [
-  { tier: 'outage', page: 2, hosts: 2, checked: 1, weights: { 'tiktok-outage': 5.5, 'temporary-glitch': -1.5 } },
-  { tier: 'hosts', hosts: 2, spread: true, weights: { 'tiktok-outage': 4, 'temporary-glitch': 1 } },
-  { tier: 'attempts', page: 1, attempts: 3, spread: true, weights: { 'tiktok-outage': 3.5, 'temporary-glitch': 1 } },
-  { tier: 'confirmed', spread: true, weights: { 'tiktok-outage': 1.5, 'temporary-glitch': 1.5 } },
-  { tier: 'once', weights: { 'tiktok-outage': 0.9, 'temporary-glitch': 0.9 } },
-];
-
-/**
- * TikTok's DM hosts, by request role (network/evidence.ts) and by the reach check that asks them
- * (checks/plan.ts PROBE_URLS): their 5xx count for the outage rule; other TikTok hosts never do.
- */
-export const DM_HOST: Readonly<Record<string, string>> = {
-  'im-api': 'im-api', 'im-ws': 'im-ws', www: 'www', 'www-api': 'www',
-  'reach-www': 'www', 'reach-im-api': 'im-api', 'im-websocket': 'im-ws',
-};
-
-/**
- * IM status codes the public client treats as *sent*, not failed (reference §3.1: the stranger cap
- * is reached but the message went out as a request). A catalogue row carrying one of them (its
- * `ref` in src/page/notice-texts.ts starts with the code, e.g. '7174/3-cap') may explain a failed
- * bubble beside it, but never makes a problem, a hint or a badge on its own.
- */
-export const SENT_STATUS_CODES: readonly number[] = [7174, 7178, 7192];
-
-export function explainsOnly(ref: string): boolean {
-  return SENT_STATUS_CODES.some((code) => new RegExp(`^${code}(\\D|$)`).test(ref));
-}
-
-/**
- * The start of those rows' sentences, lower-case (the catalogue stays out of the background
- * bundle; tests/unit/diagnosis/sent-codes.test.ts keeps this in step with the catalogue rows).
- */
-export const SENT_NOTICE_STARTS: readonly string[] = ['you can only send 3 messages'];
-
-/** Secondary meanings of TikTok's sentences (§2.1: E2 is "not-friends (or recipient-settings)"). */
+/** Secondary meanings of TikTok's sentences ("only friends" is not-friends or the recipient's settings). */
 const NOTICE_ALSO: Partial<Record<CauseId, Weights>> = {
   'not-friends': { 'recipient-settings': 6.5 },
 };
-/** Sentences too generic to be near-proof: "Something went wrong", "Page not available" (§2.1, L/M). */
+/** Sentences too generic to be near-proof: "Something went wrong", "Page not available". */
 const NOTICE_WEAK: Partial<Record<CauseId, Weights>> = {
   'temporary-glitch': { 'temporary-glitch': 1, 'tiktok-outage': 0.5 },
 };
 
 const HTTP: Record<string, Weights> = {
   'rate-limited': { 'sending-too-fast': 6 },
-  // An HTTP refusal of the request itself: a recipient's refusal would come as a 200 with a tip (§3.2).
+  // An HTTP refusal of the request itself: a recipient's refusal would come as a 200 with a tip.
   auth: { 'account-restricted': 3, 'logged-out': 1.5, ...all(RECIPIENT_ONLY, -2) },
   'auth-401': { 'logged-out': 3, 'account-restricted': 1.5, ...all(RECIPIENT_ONLY, -2) },
   'login-redirect': { 'logged-out': STRONG },
@@ -210,9 +152,9 @@ function checkWeights(id: string, status: string, detail?: string): Weights {
     online: { offline: 8 },
     'reach-www': detail === 'timeout' ? REACH_TIMEOUT : { offline: 2, 'dns-failure': 1.5, firewall: 2, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
     'reach-im-api': detail === 'timeout' ? REACH_TIMEOUT : { 'blocked-by-extension': 1, firewall: 2.5, 'dns-blocked': 1.5, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
-    // Sockets are what proxies and filters break while HTTPS still works (§3.3, §5.1).
+    // Sockets are what proxies and filters break while HTTPS still works.
     'im-websocket': { firewall: 4, 'proxy-vpn': 3.5, 'blocked-by-extension': 1, 'temporary-glitch': -0.5 },
-    // dns.noInternet: neither local DNS nor a resolver reached by address answers (§5.4 NO_INTERNET).
+    // dns.noInternet: neither local DNS nor a resolver reached by address answers.
     dns: detail === 'blocked' ? { 'dns-blocked': 8 } : detail === 'offline' ? { offline: 6, 'dns-failure': 2 } : { 'dns-failure': 7 },
     'captive-portal': { 'captive-portal': 8 },
     clock: { 'clock-wrong': 8 },
@@ -222,7 +164,7 @@ function checkWeights(id: string, status: string, detail?: string): Weights {
   return scale(table[id] ?? {}, k);
 }
 
-/** A reach check that timed out: slow, filtered or held by a portal (§5.2 timeouts). */
+/** A reach check that timed out: slow, filtered or held by a portal. */
 const REACH_TIMEOUT: Weights = { 'slow-connection': 1.5, firewall: 1.5, 'captive-portal': 1 };
 
 function scale(w: Weights, k: number): Weights {

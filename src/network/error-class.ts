@@ -1,12 +1,12 @@
 // Normalises webRequest `details.error` into a few classes. The raw names are internal to each
-// browser and "not guaranteed to remain backwards compatible" (reference §5.1), so everything
+// browser and "not guaranteed to remain backwards compatible", so everything
 // downstream reads the class, never the name; unknown names fall back to 'other'.
 
 import { NET_ERROR_CLASSES, type NetErrorClass } from '../contracts/net-classes';
 
 export { NET_ERROR_CLASSES, type NetErrorClass };
 
-// Exact names, Chrome (reference §5.2, without the `net::` prefix) then Firefox (§5.3).
+// Exact names, Chrome (net_error_list.h, without the `net::` prefix) then Firefox (NS_ERROR_* names).
 // Entries marked "extra" are not in the reference tables but are unambiguous siblings.
 const BY_NAME: Readonly<Record<string, NetErrorClass>> = {
   ERR_INTERNET_DISCONNECTED: 'offline',
@@ -38,7 +38,7 @@ const BY_NAME: Readonly<Record<string, NetErrorClass>> = {
   NS_ERROR_UNKNOWN_HOST: 'dns',
   NS_ERROR_NET_TIMEOUT: 'timeout',
   NS_ERROR_NET_TIMEOUT_EXTERNAL: 'timeout', // extra
-  NS_ERROR_CONNECTION_REFUSED: 'connection-refused', // its causes include proxy-vpn, as §5.3 says
+  NS_ERROR_CONNECTION_REFUSED: 'connection-refused', // its causes include proxy-vpn
   NS_ERROR_PROXY_CONNECTION_REFUSED: 'proxy',
   NS_ERROR_UNKNOWN_PROXY_HOST: 'proxy',
   NS_ERROR_NET_RESET: 'connection-reset',
@@ -46,7 +46,7 @@ const BY_NAME: Readonly<Record<string, NetErrorClass>> = {
   NS_ERROR_NET_PARTIAL_TRANSFER: 'connection-closed', // extra
   NS_ERROR_NET_INADEQUATE_SECURITY: 'tls', // HTTP/2 refused the TLS parameters: interception
   NS_ERROR_OFFLINE: 'offline',
-  NS_ERROR_NET_ON_RESOLVED: 'offline', // Firefox's name for "no network" (§5.3)
+  NS_ERROR_NET_ON_RESOLVED: 'offline', // Firefox's name for "no network"
   NS_ERROR_ABORT: 'blocked-by-client', // usually another extension cancelled it
   NS_ERROR_TRACKING_URI: 'blocked-by-client',
   NS_ERROR_FINGERPRINTING_URI: 'blocked-by-client',

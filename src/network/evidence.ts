@@ -36,7 +36,7 @@ export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
 
 /**
  * The time a 429 / 503 answer's `Retry-After` header names (delay-seconds or an HTTP date, RFC 9110
- * §10.2.3), as epoch ms; undefined when absent, unreadable, in the past or more than a day away.
+ * RFC 9110 §10.2.3), as epoch ms; undefined when absent, unreadable, in the past or more than a day away.
  */
 export function retryAtOf(headers: WebRequestDetails['responseHeaders'], receivedAt: number): number | undefined {
   const raw = headers?.find((h) => h.name.toLowerCase() === 'retry-after')?.value?.trim();
@@ -105,7 +105,7 @@ const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/;
 
 /**
  * onBeforeRedirect → record. A main_frame /messages redirected to /login is 'login-redirect'
- * (§1.1, → logged-out). A TikTok request redirected to a loopback address is a blocker's doing
+ * (→ logged-out). A TikTok request redirected to a loopback address is a blocker's doing
  * ([SO] treats such redirects as blocks) → 'blocked-by-client'. Other redirects are dropped.
  */
 export function fromBeforeRedirect(details: WebRequestDetails): NetEvent | null {

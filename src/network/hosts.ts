@@ -1,7 +1,7 @@
 import { isTikTokHost } from '../tiktok/urls';
 
 // Which TikTok host a request went to (the redacted form of its URL comes from src/tiktok/redact.ts).
-// Host list: reference §3.4.
+// Host list: TikTok's web hosts as seen in the browser's network panel.
 
 export type HostRole = 'im-api' | 'im-ws' | 'www' | 'www-api' | 'other-tiktok' | 'ignored';
 
@@ -9,10 +9,10 @@ export type HostRole = 'im-api' | 'im-ws' | 'www' | 'www-api' | 'other-tiktok' |
 // follow the same regional naming (inference).
 const IM_API = /^im-api(-[a-z0-9]+)?(\.[a-z]{2})?\.tiktok\.com$/;
 const IM_WS = /^im-ws(-[a-z0-9]+)?(\.[a-z]{2})?\.tiktok\.com$/;
-// www paths that are API calls rather than pages (§3.4: /api/…, /passport/…, /aweme/…).
+// www paths that are API calls rather than pages (/api/…, /passport/…, /aweme/…).
 const WWW_API_PATH = /^\/(api|passport|aweme)(\/|$)/;
 // Domains that are TikTok's but never carry web DMs: telemetry, security SDK, app APIs, static
-// CDNs (§3.4 "Ignore"). Everything under them is ignored.
+// CDNs. Everything under them is ignored.
 const NON_DM_DOMAINS = ['tiktokv.com', 'tiktokv.us', 'tiktokv.eu', 'tiktokw.us', 'tiktokw.eu',
   'tiktokcdn.com', 'tiktokcdn-us.com', 'tiktokcdn-eu.com', 'ttwstatic.com', 'ibytedtos.com', 'ibyteimg.com'];
 // First labels on tiktok.com itself that are telemetry, LIVE, security or CDN hosts.

@@ -9,5 +9,5 @@ export function httpClassOf(status: number): HttpClass | undefined {
   if (status === 401 || status === 403) return 'auth';
   if (status >= 500 && status <= 599) return 'server-error';
   if (status >= 100 && status < 400) return 'ok';
-  return undefined; // other 4xx: 404 on im-api "/" and 400 on im-ws over HTTPS are normal (§3.5)
+  return undefined; // other 4xx: 404 on im-api "/" and 400 on im-ws over HTTPS are normal
 }

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fromBeforeRedirect, fromCompleted, fromErrorOccurred, type NetEvent, type WebRequestDetails } from './evidence';
 import { isInboxRoute, whereOf } from '../tiktok/routes';
-import { recordOwnError, recordOwnRedirect } from '../checks/own-requests';
 
 // Observe-only webRequest listeners on TikTok's hosts (never blocking, never reading bodies).
 // Registered synchronously at the top level of the background so every wake re-registers them.
@@ -19,6 +18,10 @@ export interface Navigation {
 export interface NetworkSink {
   event(tabId: number, e: NetEvent): void;
   navigation(tabId: number, nav: Navigation): void;
+  /** the background's own probe (tabId -1) failed: the browser's error name (the check runner reads it) */
+  ownError(url: string, error: string): void;
+  /** the background's own probe was redirected (probes do not follow redirects): where it pointed */
+  ownRedirect(url: string, to: string): void;
 }
 
 export function registerNetworkObserver(sink: NetworkSink): void {
@@ -38,7 +41,7 @@ export function registerNetworkObserver(sink: NetworkSink): void {
     if (e && d.tabId >= 0) sink.event(d.tabId, e);
   };
   wr.onErrorOccurred.addListener((d) => {
-    if (d.tabId < 0) recordOwnError(d.url, d.error);
+    if (d.tabId < 0) sink.ownError(d.url, d.error);
     route(d, fromErrorOccurred(d as unknown as WebRequestDetails, { startedAt: started.get(d.requestId) }));
     started.delete(d.requestId);
   }, filter);
@@ -50,7 +53,7 @@ export function registerNetworkObserver(sink: NetworkSink): void {
   }, filter, ['responseHeaders']);
   wr.onBeforeRedirect.addListener((d) => {
     // the background's own probes (tabId -1) do not follow redirects: this is where one pointed
-    if (d.tabId < 0) recordOwnRedirect(d.url, d.redirectUrl);
+    if (d.tabId < 0) sink.ownRedirect(d.url, d.redirectUrl);
     route(d, fromBeforeRedirect(d as unknown as WebRequestDetails));
   }, filter);
 }

@@ -2,7 +2,7 @@ import type { CauseId } from '../contracts/cause-ids';
 import type { PageKind } from '../contracts/observation';
 
 // TikTok's own sentences, per language, with the cause each one means.
-// Source: ../shared/reference/tiktok-web.md §2.1 (English), §2.2 (French), §2.3 (keys).
+// Source: TikTok's own sentences as shown on the web and in the app (English, French); docs/ lists them.
 // French entries exist only where TikTok's exact wording is public; everything else is
 // detected by structure and shown verbatim.
 //
@@ -37,7 +37,7 @@ const row = (
 const label = (entry: NoticeText): NoticeText => ({ ...entry, label: true });
 
 export const NOTICE_TEXTS: readonly NoticeText[] = [
-  // §2.1 E1–E10: notices beside a failed bubble
+  // notices beside a failed bubble
   row('E1', 'en', 'exact', 'sending-too-fast', 'You are sending messages too fast. Take a rest.'),
   row('E2', 'en', 'exact', 'not-friends', 'Only friends can send messages to each other'),
   row('E3', 'en', 'exact', 'recipient-settings', "Cannot send messages due to this user's privacy settings"),
@@ -48,16 +48,16 @@ export const NOTICE_TEXTS: readonly NoticeText[] = [
   row('E8', 'en', 'exact', 'dm-ban', 'Due to multiple Community Guideline violations, you’re temporarily prevented from sending and receiving messages. View details in your app notifications.'),
   row('E9', 'en', 'prefix', 'content-flagged', 'This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap'),
   row('E10', 'en', 'exact', 'chat-limit', 'Chat messages limit reached. You will not be able to send messages to this user.'),
-  // §2.1 server tips from raw responses
+  // server tips from raw responses
   row('7193', 'en', 'exact', 'request-pending', 'You can only send up to 1 message before this user accepts your message request.'),
   row('7195', 'en', 'prefix', 'content-flagged', 'This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake'),
-  // 7174 is a *sent* status (§3.1): this sentence only explains a failed bubble (diagnosis/rules.ts SENT_STATUS_CODES)
+  // 7174 is a *sent* status: this sentence only explains a failed bubble (diagnosis/rules.ts SENT_STATUS_CODES)
   row('7174/3-cap', 'en', 'prefix', 'request-pending', 'You can only send 3 messages'),
-  // §2.3 composer replacement, unsupported message, request box
+  // composer replacement, unsupported message, request box
   row('webdm_inputbox_block_note', 'en', 'exact', 'blocked', 'To send messages, unblock this account.'),
   row('webdm_message_not_supported', 'en', 'exact', 'unsupported-on-web', "This message type isn't supported. Download TikTok app to view this message."),
   row('dm_message_request', 'en', 'phrase', 'incoming-request', 'Note that this user may send up to 3 messages total'),
-  // §2.1 page-level texts
+  // page-level texts
   row('page/too-fast', 'en', 'exact', 'sending-too-fast', 'You are visiting too fast', 'rate-limited'),
   row('page/too-fast', 'en', 'phrase', 'sending-too-fast', 'temporarily blocked', 'rate-limited'),
   row('page/too-fast', 'en', 'phrase', 'sending-too-fast', 'verify you are human', 'rate-limited'),
@@ -77,7 +77,7 @@ export const NOTICE_TEXTS: readonly NoticeText[] = [
   row('page/region-in', 'en', 'exact', 'region-unavailable', "You don't have access to this page", 'region-unavailable'),
   row('page/region-in', 'en', 'exact', 'region-unavailable', 'Our services are not available in your country or region', 'region-unavailable'),
   row('page/region-in', 'en', 'prefix', 'region-unavailable', 'On June 29, 2020 the Govt. of India decided to block 59 apps', 'region-unavailable'),
-  // §2.2 French: app strings, TikTok's exact wording (not seen on the web)
+  // French: app strings, TikTok's exact wording (not seen on the web)
   row('fr/offline', 'fr', 'exact', 'offline', 'Connecte-toi à Internet et réessaie.'),
   row('fr/offline', 'fr', 'exact', 'offline', 'Aucune connexion à Internet'),
   row('fr/error', 'fr', 'exact', 'temporary-glitch', 'Une erreur est survenue. Merci de réessayer.', 'error'),

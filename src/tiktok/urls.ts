@@ -17,8 +17,7 @@ function parse(url: string | URL | undefined): URL | null {
 
 /** An http(s) page on a TikTok host: what the popup and the tab state call "on TikTok". */
 export function isTikTokUrl(url: string | URL | undefined): boolean {
-  const u = parse(url);
-  return !!u && (u.protocol === 'https:' || u.protocol === 'http:') && isTikTokHost(u.hostname);
+  return tiktokPath(url) !== null;
 }
 
 /** The same test for a redacted location (host + path, as kept in a tab's state). */
@@ -33,7 +32,7 @@ export function isTikTokFrame(url: string | undefined): boolean {
 }
 
 /** The URL path of an http(s) TikTok page, null for anything else. */
-export function tiktokPath(url: string | URL): string | null {
+export function tiktokPath(url: string | URL | undefined): string | null {
   const u = parse(url);
-  return u && isTikTokUrl(u) ? u.pathname : null;
+  return u && (u.protocol === 'https:' || u.protocol === 'http:') && isTikTokHost(u.hostname) ? u.pathname : null;
 }

@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../contracts/protocol';
+import { POPUP_PORT, sendMessage } from '../../contracts/protocol';
+import type { Input } from '../../contracts/schemas';
+
+type ViewRequest = Input<'popupGetView'>;
 import type { TabView } from '../../contracts/tab-view';
 import { t } from '../../i18n/i18n';
 import { CATALOGUE } from '../../causes/catalogue';
@@ -10,11 +13,9 @@ import { ReportBox, SettingsBox } from './controls';
 import { QuestionBox } from './question';
 import { StateIntro } from './state-intro';
 
-const POLL_MS = 250;
-/** after "Reload this tab", how long the popup waits for the background to see the reload */
-const FOLLOW_RELOAD_MS = 20_000;
-/** after "Reload TikTok" on a problem, how long the popup keeps asking for the reloaded page's view */
-const FOLLOW_ANY_RELOAD_MS = 5000;
+/** a port closed by the browser (the worker stopped) is opened again, this many times in a row */
+const RECONNECTS = 3;
+const RECONNECT_MS = 100;
 /** how long the popup waits for the tab's content script to name the open chat's @handle */
 const HANDLE_WAIT_MS = 1500;
 
@@ -37,37 +38,56 @@ const incognitoP: Promise<boolean> = browser.windows.getCurrent().then(
   () => !!browser.extension?.inIncognitoContext,
 );
 
-async function requestView(): Promise<TabView> {
+/** What this popup asks about: `?tab=<id>` (a tab named by the tests or the hint), else the active tab. */
+async function viewRequest(): Promise<ViewRequest> {
   const incognito = await incognitoP;
   const param = new URLSearchParams(location.search).get('tab');
   if (param !== null) {
     const id = Number(param);
     // `?tab=` naming no tab is `not-tiktok`
-    return sendMessage('popupGetView', { tabId: Number.isInteger(id) ? id : -1, activeTabId: null, activeUrl: null, incognito });
+    return { tabId: Number.isInteger(id) ? id : -1, activeTabId: null, activeUrl: null, incognito };
   }
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return sendMessage('popupGetView', { tabId: null, activeTabId: active?.id ?? null, activeUrl: active?.url ?? null, incognito });
+  return { tabId: null, activeTabId: active?.id ?? null, activeUrl: active?.url ?? null, incognito };
+}
+
+/**
+ * The tab's view, pushed by the background whenever the tab's state changes (the moment the hint
+ * gets its update): no polling. A port the browser closes (the worker was stopped) is opened again.
+ */
+function subscribe(onView: (v: TabView) => void, onError: () => void): () => void {
+  let closed = false;
+  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  let retries = 0;
+  const open = async () => {
+    const req = await viewRequest();
+    if (closed) return;
+    port = browser.runtime.connect({ name: POPUP_PORT });
+    port.onMessage.addListener((v) => {
+      retries = 0;
+      onView(v as TabView);
+    });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      if (closed) return;
+      if (retries++ < RECONNECTS) setTimeout(() => void open().catch(onError), RECONNECT_MS);
+      else onError();
+    });
+    port.postMessage(req);
+  };
+  void open().catch(onError);
+  return () => {
+    closed = true;
+    port?.disconnect();
+  };
 }
 
 export function App() {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState(false);
-  const [reloadedAt, setReloadedAt] = useState<number | null>(null);
   const [handle, setHandle] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    requestView().then(setView, () => setError(true));
-  }, []);
-  useEffect(load, [load]);
-  useEffect(() => {
-    // Right after a reload the background may still answer "not loaded" (or the old page) for a
-    // moment: keep asking, so the popup shows what the reloaded tab says.
-    const since = reloadedAt === null ? Infinity : Date.now() - reloadedAt;
-    const following = since < FOLLOW_RELOAD_MS && (view?.reason === 'not-loaded' || since < FOLLOW_ANY_RELOAD_MS);
-    if (!view || (view.settled && !following)) return undefined;
-    const id = setTimeout(load, POLL_MS);
-    return () => clearTimeout(id);
-  }, [view, load, reloadedAt]);
+  useEffect(() => subscribe(setView, () => setError(true)), []);
 
   const topId = view?.state === 'problem' ? view.diagnosis?.ranked[0]?.id : undefined;
   const wantsHandle = topId !== undefined && !!CATALOGUE[topId].needsHandle && view?.tabId != null;
@@ -85,15 +105,13 @@ export function App() {
   if (!view) return <p class="loading">{error ? t('popup_error') : t('popup_loading')}</p>;
 
   const act = async (p: Promise<TabView | void>) => {
-    const next = await p;
-    if (next) setView(next);
-    else load();
+    const next = await p.catch(() => undefined);
+    if (next) setView(next); // otherwise the background pushes the new view
   };
+  // The reloaded page's view arrives over the port (navigation, then the page's report).
   const reloadTab = async () => {
     if (view.tabId == null) return;
-    setReloadedAt(Date.now());
     await browser.tabs.reload(view.tabId).catch(() => undefined); // needs no permission
-    load();
   };
   const d = view.diagnosis;
   const top = view.state === 'problem' ? d?.ranked[0] : undefined;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabView } from '../../contracts/tab-view';
-import type { Settings } from '../../background/settings';
+import type { Settings } from '../../contracts/settings';
 import { EXTERNAL_CHECK_ORIGINS } from '../../checks/external-origins';
-import { bugs } from '../../../package.json';
+import { ISSUES_URL } from '../../causes/urls';
 import { t } from '../../i18n/i18n';
 import { issueUrl, type ReportKind } from './report-link';
 
@@ -57,7 +57,7 @@ export function ReportBox({ view }: { view: TabView }) {
     setSharing(kind);
     await copy();
   };
-  const href = sharing ? issueUrl(bugs.url, TITLES[sharing](view), view.report, t('popup_report_cut')) : '';
+  const href = sharing ? issueUrl(ISSUES_URL, TITLES[sharing](view), view.report, t('popup_report_cut')) : '';
   const openIssue = (ev: Event) => {
     ev.preventDefault();
     void browser.tabs.create({ url: href });

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { CAUSE_IDS } from '../../../src/contracts/cause-ids';
 import { fixAction, helpLinks } from '../../../src/causes/catalogue';
-import { PORTAL_PROBE_URL, BROWSER_URLS, TIKTOK_URLS, helpUrl, profileUrl, type TikTokUrlName } from '../../../src/causes/urls';
+import pkg from '../../../package.json';
+import { ISSUES_URL, PORTAL_PROBE_URL, BROWSER_URLS, TIKTOK_URLS, helpUrl, profileUrl, type TikTokUrlName } from '../../../src/causes/urls';
 import { CONTEXTS } from './contexts';
 
 const HTTPS_HOSTS = ['www.tiktok.com', 'support.tiktok.com', 'newsroom.tiktok.com'];
@@ -81,4 +82,10 @@ describe('urls', () => {
     expect(profileUrl('x?y=1&z')).toBe('https://www.tiktok.com/@x%3Fy%3D1%26z');
   });
 
+});
+
+describe('the project address', () => {
+  it('is the one package.json names for bugs', () => {
+    expect(ISSUES_URL).toBe(pkg.bugs.url);
+  });
 });

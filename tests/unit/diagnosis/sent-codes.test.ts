@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
-import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/rules';
+import { SENT_NOTICE_STARTS, SENT_STATUS_CODES, explainsOnly } from '../../../src/diagnosis/server-rules';
 import { NOTICE_TEXTS, findNoticeText } from '../../../src/page/notice-texts';
 import type { NoticeSource } from '../../../src/contracts/observation';
 import { scanPage } from '../../../src/page/read-page';

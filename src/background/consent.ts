@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { EXTERNAL_CHECK_ORIGINS } from './external-origins';
-import { mirrorExternalChecks } from '../background/settings';
+import { EXTERNAL_CHECK_ORIGINS } from '../checks/external-origins';
+import { mirrorExternalChecks } from './settings';
 
 // Consent to the outside checks IS the browser's permission for their origins. The stored
 // `externalChecksAllowed` setting only mirrors it: recomputed at start-up and on every
