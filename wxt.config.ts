@@ -59,10 +59,12 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   hooks: {
-    // locales/<lang>/*.json → _locales/<lang>/messages.json
+    // locales/<lang>/*.json → _locales/<lang>/messages.json; the translators' descriptions stay in
+    // the repo (the browser never reads them), the package carries only the messages
     'build:publicAssets': (wxt, files) => {
       for (const [lang, messages] of Object.entries(mergeLocales(wxt.config.root))) {
-        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages) });
+        const shipped = Object.fromEntries(Object.entries(messages).map(([key, m]) => [key, { message: m.message }]));
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(shipped) });
       }
     },
   },

@@ -1,7 +1,10 @@
 // Every address the extension links to, in one place.
-// `{lang}` is replaced by the UI language; TikTok's help centre serves /en/ and /fr/.
+// `{lang}` is replaced by TikTok's path for the UI language where docs/l10n-sources.md records that
+// the pages exist in it; English otherwise.
 
-export type Lang = 'en' | 'fr';
+import type { Lang } from '../i18n/langs';
+
+export type { Lang };
 export type Browser = 'chrome' | 'firefox';
 
 
@@ -52,8 +55,11 @@ export const PORTAL_PROBE_URL = 'http://www.tiktok.com/';
 
 export type BrowserUrlName = keyof typeof BROWSER_URLS;
 
+/** TikTok's language path per UI language, only where its pages are known to exist in that language. */
+export const TIKTOK_PATH_LANG: Partial<Record<Lang, string>> = { en: 'en', fr: 'fr' };
+
 export function helpUrl(name: TikTokUrlName, lang: Lang): string {
-  return TIKTOK_URLS[name].replace('{lang}', lang);
+  return TIKTOK_URLS[name].replace('{lang}', TIKTOK_PATH_LANG[lang] ?? 'en');
 }
 
 export function browserUrl(name: BrowserUrlName, browser: Browser): string {

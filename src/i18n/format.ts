@@ -4,13 +4,15 @@
 // is the message's $1. A category a language's file lacks falls back to `<base>_other`, so adding
 // a language means adding its messages, never code.
 
+import { bcp47 } from './langs';
+
 export type Lookup = (key: string, subs?: (string | number)[]) => string;
 
 /** The sentence for `n` things, e.g. plural(t, 'fr', 'popup_checks_ok', 2) → "2 OK". */
 export function plural(t: Lookup, lang: string, base: string, n: number): string {
   let category: string;
   try {
-    category = new Intl.PluralRules(lang).select(n);
+    category = new Intl.PluralRules(bcp47(lang)).select(n);
   } catch {
     category = n === 1 ? 'one' : 'other';
   }
@@ -32,7 +34,7 @@ export function relativeTime(lang: string, deltaMs: number): string {
   const [unit, size] = UNITS.find(([, ms]) => abs >= ms) ?? UNITS[UNITS.length - 1]!;
   const value = Math.round(deltaMs / size);
   try {
-    return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(value, unit);
+    return new Intl.RelativeTimeFormat(bcp47(lang), { numeric: 'auto' }).format(value, unit);
   } catch {
     return new Intl.RelativeTimeFormat('en', { numeric: 'auto' }).format(value, unit);
   }
@@ -41,7 +43,7 @@ export function relativeTime(lang: string, deltaMs: number): string {
 /** A clock time such as "14:32" or "2:32 PM", as the language writes it. */
 export function clockTime(lang: string, at: number): string {
   try {
-    return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(at);
+    return new Intl.DateTimeFormat(bcp47(lang), { hour: 'numeric', minute: '2-digit' }).format(at);
   } catch {
     return new Date(at).toISOString().slice(11, 16);
   }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Lang } from './langs';
 
 /** A localised string from _locales; the key itself when missing, so a gap is visible, never blank. */
 export function t(key: string, subs?: (string | number)[]): string {
@@ -10,7 +11,10 @@ export function t(key: string, subs?: (string | number)[]): string {
   }
 }
 
-/** The language our messages are actually shown in (the locale the browser picked). */
-export function messagesLang(): 'en' | 'fr' {
-  return t('lang_code') === 'fr' ? 'fr' : 'en';
+/**
+ * The language our messages are actually shown in (the locale the browser picked), from our own
+ * locale files: each file's `lang_code` is one of LANGS (the locales unit test checks it).
+ */
+export function messagesLang(): Lang {
+  return t('lang_code') as Lang;
 }
