@@ -2,8 +2,8 @@
 // screenshots of each popup state and of the hint (light and dark, English and French) into
 // docs/screenshots/. With a display ($DISPLAY), it opens a visible browser and leaves it open.
 import { mkdirSync } from 'node:fs';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../tests/e2e/harness/chromium';
-import { BUILD } from '../tests/e2e/harness/browsers';
+import { launchChromium, fixtureHtml, type ChromiumSession } from './browsers/chromium';
+import { BUILD } from './browsers/paths';
 import type { Page } from 'playwright-core';
 
 const OUT = 'docs/screenshots';

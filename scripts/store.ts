@@ -4,8 +4,8 @@
 // (after `npm run build`), or alone: `npm run store`. What each file is: docs/store/README.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../tests/e2e/harness/chromium';
-import { BUILD } from '../tests/e2e/harness/browsers';
+import { launchChromium, fixtureHtml, type ChromiumSession } from './browsers/chromium';
+import { BUILD } from './browsers/paths';
 
 const OUT = 'docs/store';
 const WELCOME = 'public/welcome';

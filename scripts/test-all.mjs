@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type-check, build both browsers (production and e2e test builds), lint (tsc and
-// web-ext lint on the Firefox build), unit tests, then browser tests in Chromium and Firefox.
+// `npm test`: type-check, linter (Biome) and type-aware lint (ESLint), layer rules (dependency-cruiser), build both
+// browsers (production and e2e test builds), web-ext lint on the Firefox build, unit tests, then browser
+// tests in Chromium and Firefox.
 // Ends with one line "N passed, N failed" summing unit and browser tests; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -47,6 +48,9 @@ if (missing.length) {
 }
 
 run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+run('linter (Biome; its format check once on)', 'npm', ['run', '--silent', 'lint:code']);
+run('type-aware lint (ESLint + typescript-eslint)', 'npm', ['run', '--silent', 'lint:types']);
+run('layer rules', 'npm', ['run', '--silent', 'lint:layers']);
 run('build', 'npm', ['run', '--silent', 'build']);
 run('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted']);
 results.push(vitest('unit', 'test-results/unit.json'));

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 
 // The pages the bench serves at www.tiktok.com: a busy /foryou feed and a dm-new chat with
 // thousands of rows built from tests/fixtures/dm-new-healthy.html (same markup, same classes), both
-// carrying the in-page agent (agent.js) that makes the churn and probes the hint.
+// carrying the in-page agent (agent-churn.js makes the churn, agent-hint.js probes the hint).
 
-const AGENT = readFileSync(new URL('./agent.js', import.meta.url), 'utf8');
+const AGENT = ['agent-churn.js', 'agent-hint.js'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
 const agentTag = `<script>${AGENT}</script>`;
 
 export const FORYOU_URL = 'https://www.tiktok.com/foryou';
@@ -39,7 +39,7 @@ export function chatPage(rows = 5000): string {
   if (!own || !friend) throw new Error('dm-new-healthy.html changed: no own / friend row template found');
   const withText = (tpl: string, i: number, text: string) =>
     tpl.replace(/data-index="\d+"/, `data-index="${i}"`).replace(/(<p class="[^"]*PText[^"]*">)[\s\S]*?(<\/p>)/, `$1${text}$2`);
-  const time = items[0] && items[0].includes('DivTimeContainer') ? items[0] : '';
+  const time = items[0]?.includes('DivTimeContainer') ? items[0] : '';
   const out: string[] = [time];
   for (let i = 1; i <= rows; i++) {
     const mine = i % 3 === 0;
@@ -48,6 +48,6 @@ export function chatPage(rows = 5000): string {
   const templates =
     `<template id="bench-row-template">${withText(friend, 0, 'older message')}</template>` +
     `<template id="bench-own-template">${withText(own, 0, 'own message')}</template>`;
-  const page = html.slice(0, listStart) + '\n' + out.join('\n') + '\n' + html.slice(listEnd);
+  const page = `${html.slice(0, listStart)}\n${out.join('\n')}\n${html.slice(listEnd)}`;
   return page.replace('</body>', `${templates}\n${agentTag}\n</body>`);
 }

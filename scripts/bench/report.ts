@@ -76,7 +76,7 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
 - **Extension script time under churn**: TikTok hosts are routed to generated pages (Playwright
   routing, as in the e2e harness): \`/foryou\` with a synthetic feed of 200 cards, and a dm-new chat
   (\`/messages\`) with 5,000 rows built from \`tests/fixtures/dm-new-healthy.html\`. An in-page script
-  (\`scripts/bench/agent.js\`, the page's main world) makes ≈ 1,000 DOM mutations per second from a 10 ms
+  (\`scripts/bench/agent-churn.js\`, the page's main world) makes ≈ 1,000 DOM mutations per second from a 10 ms
   interval: on the feed, cards appended and removed and counters and like icons changed; on the chat,
   history rows inserted and removed at the top, message texts changed and reactions toggled (never the
   last rows). The page's renderer is profiled with CDP (\`Profiler.start/stop\`, 100 µs sampling) during

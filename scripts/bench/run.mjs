@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick] [-- --check] [-- --no-write | --write] [-- --only=phase,…]`
-// Entry point: checks the prerequisites, then runs scripts/bench/bench.ts with tsx (the bench reuses
-// the TypeScript e2e harness in tests/e2e/harness). Exit codes: 0 ok, 1 a budget missed (--check),
+// Entry point: checks the prerequisites, then runs scripts/bench/bench.ts with tsx (the bench launches
+// Chromium with scripts/browsers/chromium.ts, shared with the e2e tests). Exit codes: 0 ok, 1 a budget missed (--check),
 // 2 the bench could not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

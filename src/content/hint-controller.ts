@@ -49,7 +49,6 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     try {
       const w = wanted();
       if (!w) return remove();
-      const fresh = !host || !view;
       if (!host || !view) {
         // A plain element (not a registered custom element) with an open shadow root, appended to
         // <body>, never inside TikTok's React-managed nodes. (WXT's createShadowRootUi does the same

@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 // The drift generator (issue 11, item 7). Derives "TikTok changed its page" variants from the saved
 // fixtures (tests/fixtures/*.html): pure functions html → html, deterministic for a given seed.
 // Each family takes away one kind of anchor the extension may lean on, the way TikTok's releases do
-// (../shared/reference/tiktok-web.md §1.2, §1.5): class hashes and the build prefix change with every
+// (docs/tiktok-web.md, "Two DOM generations"): class hashes and the build prefix change with every
 // build, a component can be renamed, production builds may rename or drop `data-e2e` test ids, the
 // refusal notice shows as a bar under the chat header, and a whole new DOM generation can ship.
 //

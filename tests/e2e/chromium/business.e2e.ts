@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState } from '../harness/popup';
 import { HOST_PAGES } from '../../fixtures/index';
 import { BUSINESS_UIDS, businessChatUrl } from '../../fixtures/make-fixtures';
+
+const launch = chromiumSuite();
 
 // A business account's inbox: the Business Suite top page (/business-suite/messages) hosts the chat
 // in a same-origin iframe (/messages?…scene=business) that it rebuilds on a conversation click.
@@ -15,14 +16,10 @@ const suiteUrl = (uid: string) => `https://www.tiktok.com/business-suite/message
 let s: ChromiumSession;
 
 beforeEach(async () => {
-  s = await launchChromium({ extensionDir: BUILD.chrome });
+  s = await launch();
   s.serve('https://www.tiktok.com/business-suite/messages', fixtureHtml(SUITE.file)); // any query
   s.serve(businessChatUrl(BUSINESS_UIDS.failed), fixtureHtml('business-failed-e5.html'));
   s.serve(businessChatUrl(BUSINESS_UIDS.healthy), fixtureHtml('business-healthy.html'));
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s.close();
 });
 
 const badge = async (tabId: number) => {

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { checkStatuses, runChecksFromPopup } from '../harness/popup';
 import { sleep, stopServiceWorker } from '../harness/reliability';
+
+const launch = chromiumSuite({ artifacts: 'runs-' });
 
 // Check runs (issue 13), production build: probes carry no cookie and follow no redirect (≤ 4
 // requests to TikTok per run, counted per run); one run per browser at a time, joined by a second
@@ -16,11 +17,6 @@ const TIKTOK = /(^|\.)tiktok\.com$/;
 const INTERRUPTED = 'Interrupted before it finished.';
 let s: ChromiumSession | undefined;
 
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(`runs-${ctx.task.name}`);
-  await s?.close();
-  s = undefined;
-});
 
 /** The extension's TikTok requests so far: routed ones plus those that reached the local IM socket host. */
 const tiktokRequests = (session: ChromiumSession) => [
@@ -39,7 +35,7 @@ const runIdOf = (popup: Page) => popup.locator('.checks').getAttribute('data-run
 
 describe('Chromium: probes without credentials, without redirects', () => {
   it('the im-websocket probe reaches the IM socket host with no Cookie header, and a run makes ≤ 4 TikTok requests even when answers redirect', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     // TikTok's cookies are in the browser: a WebSocket (or credentials: include) would send them.
     await s.context.addCookies([
       { name: 'sessionid', value: 'secret-session', domain: '.tiktok.com', path: '/', secure: true, httpOnly: true, sameSite: 'None', expires: Math.floor(Date.now() / 1000) + 3600 },
@@ -70,7 +66,7 @@ describe('Chromium: probes without credentials, without redirects', () => {
   });
 
   it('a plain-http redirect off TikTok is a Wi-Fi login page, found without following it', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.handle((url) => (url.protocol === 'http:' && url.host === 'www.tiktok.com' ? { status: 302, headers: { location: 'http://login.hotel-wifi.example/portal' } } : undefined));
     const { tabId } = await openChat(s);
     const popup = await s.popup(`?tab=${tabId}`);
@@ -82,7 +78,7 @@ describe('Chromium: probes without credentials, without redirects', () => {
 
 describe('Chromium: one check run per browser, shared', () => {
   it('two tabs asking during one run both show the same finished run (same run id), made once', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     const a = await openChat(s);
     const b = await openChat(s, OTHER, 'dm-new-failed-e2-friends-only.html');
     // the probes answer after 2 s, so the second click lands while the first run is in flight
@@ -108,7 +104,7 @@ describe('Chromium: one check run per browser, shared', () => {
   });
 
   it('the worker stopped during a run: both tabs show the same interrupted run (skipped), then a new run works', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     const a = await openChat(s);
     const b = await openChat(s, OTHER, 'dm-new-failed-e2-friends-only.html');
     let hang = true;

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD, requireBuild } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
+import { BUILD, requireBuild } from '../../../scripts/browsers/paths';
 import { runChecksFromPopup } from '../harness/popup';
 import { sleep } from '../harness/reliability';
 import type { Page } from 'playwright-core';
@@ -25,13 +25,11 @@ const ORIGINS = ['https://cloudflare-dns.com/*', 'http://connectivitycheck.gstat
 const TIKTOK = /(^|\.)tiktok\.com$/;
 let s: ChromiumSession | undefined;
 const cleanups: (() => void)[] = [];
-
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s?.close();
-  s = undefined;
+// registered before the suite: after-hooks run in reverse, so the browser is closed before its folders go
+afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
+const launch = chromiumSuite();
 
 const doh = (addresses: string[]) => ({ status: 200, contentType: 'application/dns-json', body: JSON.stringify({ Status: 0, Answer: addresses.map((data) => ({ name: 'www.tiktok.com', type: 1, data })) }) });
 const healthyOutside = (url: URL) => (url.host === 'cloudflare-dns.com' ? doh(['23.2.16.11']) : url.host === 'connectivitycheck.gstatic.com' ? { status: 204 } : undefined);
@@ -51,7 +49,7 @@ const toggleState = (popup: Page) => popup.locator('[data-testid="allow-external
 
 describe('Chromium: outside checks only while the browser grants their permission', () => {
   it('(a) never granted (production build): a forced stored flag and a message claiming consent make 0 outside requests', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.handle(healthyOutside);
     const popup = await openChatPopup(s);
     expect(await toggleState(popup)).toBe('false');
@@ -74,7 +72,7 @@ describe('Chromium: outside checks only while the browser grants their permissio
   });
 
   it('(b) granted (e2e build): the toggle shows on and the run asks the DoH resolver and the connectivity probe', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chromeE2e });
+    s = await launch({ extensionDir: BUILD.chromeE2e });
     s.handle(healthyOutside);
     const popup = await openChatPopup(s);
     expect(await toggleState(popup)).toBe('true');
@@ -89,7 +87,7 @@ describe('Chromium: outside checks only while the browser grants their permissio
   });
 
   it('(b) granted: fails dns (blocked) and captive-portal when the outside fakes say so', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chromeE2e });
+    s = await launch({ extensionDir: BUILD.chromeE2e });
     // The browser cannot resolve TikTok while the public resolver can: a DNS block.
     s.handle((url) => {
       if (url.host === 'cloudflare-dns.com') return doh(['23.2.16.11']);
@@ -115,11 +113,11 @@ describe('Chromium: outside checks only while the browser grants their permissio
     const profile = mkdtempSync(join(tmpdir(), 'dmd-consent-profile-'));
     cleanups.push(() => rmSync(ext, { recursive: true, force: true }), () => rmSync(profile, { recursive: true, force: true }));
     cpSync(requireBuild(BUILD.chromeE2e), ext, { recursive: true });
-    s = await launchChromium({ extensionDir: ext, profile });
+    s = await launch({ extensionDir: ext, profile });
     await s.close();
     rmSync(ext, { recursive: true, force: true });
     cpSync(requireBuild(BUILD.chrome), ext, { recursive: true });
-    s = await launchChromium({ extensionDir: ext, profile });
+    s = await launch({ extensionDir: ext, profile });
     s.handle(healthyOutside);
     const manifest = await s.inWorker(async () => chrome.runtime.getManifest() as unknown as { optional_host_permissions?: string[]; host_permissions?: string[] });
     expect(manifest.optional_host_permissions).toEqual(ORIGINS);

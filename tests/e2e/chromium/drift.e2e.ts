@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
-import { privateBuild, storageDump } from '../harness/reliability';
+import { chromiumFileSession } from '../harness/chromium-suite';
+import { storageDump } from '../harness/reliability';
 import { brokenRules, browserCases, markersIn, outcomeOf, type BrowserCase, type Seen } from '../../drift/browser-cases';
 
 // Drift suite, browser subset (docs/TESTING.md "Drift suite"): every drift family on one failed (E2)
@@ -13,25 +12,19 @@ const CASES = browserCases();
 /** past the content script's 5 s "unrecognised" deadline */
 const WATCH_MS = 6500;
 
-let build: ReturnType<typeof privateBuild>;
-let s: ChromiumSession;
+const session = chromiumFileSession({ privateCopy: true, artifacts: 'drift-' });
 const table: Record<string, string>[] = [];
 
-beforeAll(async () => {
-  build = privateBuild(BUILD.chrome, 'DMD_CHROME_BUILD');
-  s = await launchChromium({ extensionDir: build.dir });
-});
-afterAll(async () => {
+afterAll(() => {
   console.log('\nDrift suite (Chromium)');
   console.table(table);
-  await s?.close();
-  build?.remove();
 });
 
 const hintOn = (page: Page) => page.evaluate(() => document.querySelector('dm-doctor-hint')?.getAttribute('data-cause-id') ?? null).catch(() => null);
 
 /** Loads the cases' pages together, watches for a hint the whole time, then reads each popup. */
 async function look(cases: BrowserCase[]): Promise<{ c: BrowserCase; page: Page; seen: Seen; everHint: string | null }[]> {
+  const s = session();
   const pages: Page[] = [];
   for (const c of cases) {
     s.serve(c.url, c.html);

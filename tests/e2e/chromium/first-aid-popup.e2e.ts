@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState, runChecksFromPopup } from '../harness/popup';
 import { axeViolations } from '../harness/axe';
 import { bugs } from '../../../package.json';
@@ -15,13 +14,7 @@ const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const HANDLE = '@marker_7f3a_friend'; // the chat header of dm-new-failed-e2-friends-only.html
 const NOTICE = 'Only friends can send messages to each other';
 const locale = (lang: string, file: string) => JSON.parse(readFileSync(`locales/${lang}/${file}.json`, 'utf8')) as Record<string, { message: string }>;
-let s: ChromiumSession | undefined;
-
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s?.close();
-  s = undefined;
-});
+const launch = chromiumSuite();
 
 async function openPopup(sess: ChromiumSession, page: Page): Promise<Page> {
   const popup = await sess.popup(`?tab=${await sess.tabId(page)}`);
@@ -52,7 +45,7 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
 describe('Chromium: first aid above the fold', () => {
   for (const lang of ['en', 'fr'] as const) {
     it(`${lang}: cause, fix button and first step within 600 px at 400 px wide; notice once; checks one line`, async () => {
-      s = await launchChromium({ extensionDir: BUILD.chrome, ...(lang === 'fr' ? { locale: 'fr' } : {}) });
+      const s = await launch(lang === 'fr' ? { locale: 'fr' } : {});
       s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));
       const page = await s.open(CHAT);
       const popup = await openPopup(s, page);
@@ -87,7 +80,7 @@ describe('Chromium: first aid above the fold', () => {
   }
 
   it('"Run checks" before any ran, "Check again" after; a failed check opens the list', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    const s = await launch();
     const ui = locale('en', 'ui');
     const popup0 = await s.popup('?tab=999999');
     expect((await popupState(popup0)).state).toBe('not-tiktok');
@@ -111,7 +104,7 @@ describe('Chromium: first aid above the fold', () => {
 
 describe('Chromium: every fix button does what it says', () => {
   it('not-friends: the profile link is the open chat\'s profile; the handle is never stored or reported', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    const s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     const page = await s.open(CHAT);
     const popup = await openPopup(s, page);
@@ -133,7 +126,7 @@ describe('Chromium: every fix button does what it says', () => {
   });
 
   it('temporary-glitch: "Reload TikTok" really reloads the tab', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    const s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     s.handle((url) => (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') ? { status: 503 } : undefined));
     const page = await s.open(CHAT);
@@ -155,7 +148,7 @@ describe('Chromium: every fix button does what it says', () => {
   });
 
   it('captive-portal: opens the plain-http page the Wi-Fi portal intercepts', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    const s = await launch();
     s.handle((url) => (url.protocol === 'http:' && url.host === 'www.tiktok.com' ? { status: 302, headers: { location: 'http://login.hotel-wifi.example/portal' } } : undefined));
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     const page = await s.open(CHAT);
@@ -176,7 +169,7 @@ describe('Chromium: every fix button does what it says', () => {
 
   it('sending-too-fast: a clock time only when TikTok sent Retry-After, never made up', async () => {
     for (const headers of [{ 'retry-after': '600' }, undefined]) {
-      s = await launchChromium({ extensionDir: BUILD.chrome });
+      const s = await launch();
       s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
       s.handle((url) => (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') ? { status: 429, ...(headers ? { headers } : {}) } : undefined));
       const page = await s.open(CHAT);
@@ -199,15 +192,14 @@ describe('Chromium: every fix button does what it says', () => {
         expect(await wait.getAttribute('data-retry-at')).toBe('');
         expect(await wait.textContent()).toBe(locale('en', 'ui').popup_wait_unknown!.message);
       }
-      await s.close();
-      s = undefined;
+      await s.close(); // the next round launches its own browser
     }
   });
 });
 
 describe('Chromium: reporting, honestly', () => {
   it('"This answer is wrong" shows and copies the report, then offers the prefilled GitHub issue', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    const s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     const page = await s.open(CHAT);
     const popup = await openPopup(s, page);
@@ -241,7 +233,7 @@ describe('Chromium: reporting, honestly', () => {
 
 describe('Chromium: accessibility of every popup state with its disclosures open, light and dark', () => {
   it('has no axe violations', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    const s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     const page = await s.open(CHAT);
     const problem = await openPopup(s, page);
@@ -252,7 +244,9 @@ describe('Chromium: accessibility of every popup state with its disclosures open
         await p.emulateMedia({ colorScheme: scheme });
         found[`${name}-${scheme}-collapsed`] = await axeViolations(p);
       }
-      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => {
+        d.open = true;
+      }));
       for (const scheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme: scheme });
         found[`${name}-${scheme}-open`] = await axeViolations(p);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { launchChromium, type ChromiumSession } from '../../../scripts/browsers/chromium';
+import { BUILD } from '../../../scripts/browsers/paths';
 import { axeViolations } from '../harness/axe';
 import { launchWithoutExtension } from '../harness/chromium-late-install';
 import { privateBuild } from '../harness/reliability';

@@ -1,17 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState } from '../harness/popup';
+
+const launch = chromiumSuite();
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 let s: ChromiumSession;
 
 beforeEach(async () => {
-  s = await launchChromium({ extensionDir: BUILD.chrome });
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s.close();
+  s = await launch();
 });
 
 describe('Chromium: content script, hint and popup', () => {
@@ -98,7 +95,7 @@ describe('Chromium: content script, hint and popup', () => {
   it('treats a /messages visit redirected to /login as logged out', async () => {
     // Routing cannot fulfil a redirect that the browser then follows: serve www from the local TLS server.
     await s.close();
-    s = await launchChromium({ extensionDir: BUILD.chrome, localHosts: ['www.tiktok.com'] });
+    s = await launch({ localHosts: ['www.tiktok.com'] });
     s.handle((url) => (url.host === 'www.tiktok.com' ? { continue: true } : undefined));
     const login = fixtureHtml('login.html');
     s.wss.onHttp = (req, res) => {

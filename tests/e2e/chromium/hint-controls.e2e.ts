@@ -1,25 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState } from '../harness/popup';
 import { FIXTURES } from '../../fixtures/index';
+
+const launch = chromiumSuite();
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const E2 = FIXTURES.find((f) => f.file === 'dm-new-failed-e2-friends-only.html')!;
 let s: ChromiumSession;
 
 beforeEach(async () => {
-  s = await launchChromium({ extensionDir: BUILD.chrome });
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s.close();
+  s = await launch();
 });
 
 const badge = (tabId: number) =>
   s.inWorker(() => Promise.resolve(null)).then(async () => {
     const w = await s.worker();
-    return w.evaluate(async (id) => ({ text: await (globalThis as any).chrome.action.getBadgeText({ tabId: id }), title: await (globalThis as any).chrome.action.getTitle({ tabId: id }) }), tabId);
+    return w.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
   });
 
 describe('Chromium: fix links, badge, dismiss and the hints switch', () => {

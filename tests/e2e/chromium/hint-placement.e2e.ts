@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { launchChromium, fixtureHtml, type ChromiumSession } from '../../../scripts/browsers/chromium';
+import { BUILD } from '../../../scripts/browsers/paths';
 import { popupState } from '../harness/popup';
 import { axeViolations } from '../harness/axe';
 import { measureHint, placementProblems, distance, type HintMeasure } from '../harness/hint-measure';

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { describe, expect, it } from 'vitest';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { evidenceClasses, popupState, runChecksFromPopup } from '../harness/popup';
 import type { Page } from 'playwright-core';
+
+const launch = chromiumSuite();
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 let s: ChromiumSession | undefined;
 
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s?.close();
-  s = undefined;
-});
 
 const runChecks = runChecksFromPopup;
 
@@ -22,7 +18,7 @@ async function pageSends(page: Page): Promise<void> {
 
 describe('Chromium: connectivity checks', () => {
   it('passes on a healthy routed network, contacting only TikTok, within the request budget', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-healthy.html'));
     const page = await s.open(CHAT);
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);
@@ -47,7 +43,7 @@ describe('Chromium: connectivity checks', () => {
   });
 
   it('fails reach and websocket checks when TikTok cannot be reached', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     s.handle((url) => (url.pathname === '/robots.txt' || url.host === 'im-api.tiktok.com' ? { abort: 'connectionreset' } : undefined));
     s.wss.mode = 'reset';
@@ -76,7 +72,7 @@ const FAULTS: [string, { abort: string } | { status: number }, string, string][]
 describe('Chromium: network faults on the IM API', () => {
   for (const [name, answer, cls, causes] of FAULTS) {
     it(`${name} → ${cls}, top cause ${causes}`, async () => {
-      s = await launchChromium({ extensionDir: BUILD.chrome });
+      s = await launch();
       s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
       s.handle((url) => (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') ? answer : undefined));
       const page = await s.open(CHAT);

@@ -1,35 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fixtureHtml } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { describe, expect, it } from 'vitest';
+import { fixtureHtml, lateInstallSuite } from '../harness/chromium-suite';
 import { popupState } from '../harness/popup';
 import { axeViolations } from '../harness/axe';
-import { launchWithoutExtension, type LateInstallSession } from '../harness/chromium-late-install';
 
 // Chrome does not inject content scripts into tabs that were open before the extension was
 // installed or updated. Such an inbox, with a failed message on screen, must not read "no problem":
 // the popup says the tab needs a reload and offers it in one click (tabs.reload, no permission).
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
-let s: LateInstallSession | undefined;
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && s) {
-    const dir = resolve('test-results/chromium');
-    mkdirSync(dir, { recursive: true });
-    for (const [i, page] of s.context.pages().entries()) {
-      await page.screenshot({ path: join(dir, `not-loaded-${i}.png`) }).catch(() => undefined);
-      writeFileSync(join(dir, `not-loaded-${i}.html`), await page.content().catch(() => ''));
-    }
-  }
-  await s?.close();
-  s = undefined;
-});
+const launch = lateInstallSuite({ artifacts: 'not-loaded-' });
 
 describe('Chromium: a TikTok tab opened before the extension was installed', () => {
   it('reads not-loaded with one "Reload this tab" first; the reload brings the content script and the real cause', async () => {
-    s = await launchWithoutExtension(BUILD.chrome);
+    const s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-e1-too-fast.html'));
     const tiktok = await s.open(CHAT);
     expect(await tiktok.locator('[data-e2e="dm-warning"] svg').count()).toBe(1); // the failure is on screen

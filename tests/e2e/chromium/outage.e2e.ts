@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { describe, expect, it } from 'vitest';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { evidenceClasses, popupState, runChecksFromPopup } from '../harness/popup';
 import type { Page } from 'playwright-core';
+
+const launch = chromiumSuite();
 
 // Issue 11 item 9: TikTok's servers answering 5xx on several hosts is an outage, not a glitch.
 // The chat's failed bubble is in the fixture; the page then sends to the IM API (as TikTok's page
@@ -11,11 +12,6 @@ import type { Page } from 'playwright-core';
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 let s: ChromiumSession | undefined;
 
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s?.close();
-  s = undefined;
-});
 
 /** The page sends `n` times to the IM API (the send and its retries). */
 async function pageSends(page: Page, n: number): Promise<void> {
@@ -41,7 +37,7 @@ async function topCause(popup: Page): Promise<{ id: string | null; confidence: s
 
 describe('Chromium: TikTok server trouble', () => {
   it('503 on the send and its retry, then on the check\'s www, IM API and socket requests → tiktok-outage, not a glitch', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     s.handle((url) => (url.host === 'im-api.tiktok.com' || (url.host === 'www.tiktok.com' && url.pathname === '/robots.txt') ? { status: 503, body: 'Service Unavailable' } : undefined));
     s.wss.mode = 503;
@@ -59,7 +55,7 @@ describe('Chromium: TikTok server trouble', () => {
   });
 
   it('control: a single 503 on the send, healthy checks → not a high-confidence outage', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     let sends = 0;
     s.handle((url) => (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') && sends++ === 0 ? { status: 503, body: '' } : undefined));

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState, runChecksFromPopup } from '../harness/popup';
-import { privateBuild, sleep, storageDump } from '../harness/reliability';
+import { sleep, storageDump } from '../harness/reliability';
 import { HANDLE_MARKER, MARKER } from '../../fixtures/index';
 
 // Privacy (DESIGN.md non-negotiables): message text, names, @handles and URL queries never leave the
@@ -20,17 +19,8 @@ const TIKTOK = /(^|\.)tiktok\.com$/;
 const PLANTED_ID = '7301948089581';
 const LEAKS = [MARKER, HANDLE_MARKER, '7f3a'];
 
-let build: ReturnType<typeof privateBuild>;
+const launch = chromiumSuite({ artifacts: 'privacy-', privateCopy: true });
 let s: ChromiumSession | undefined;
-beforeAll(() => {
-  build = privateBuild(BUILD.chrome, 'DMD_CHROME_BUILD');
-});
-afterAll(() => build?.remove());
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(`privacy-${ctx.task.name}`);
-  await s?.close();
-  s = undefined;
-});
 
 /** Records every message the background receives from now on (a second onMessage listener in the worker). */
 async function recordMessages(s: ChromiumSession): Promise<() => Promise<string[]>> {
@@ -90,7 +80,7 @@ async function pageTraffic(page: Page): Promise<void> {
 
 describe('Chromium: privacy markers', () => {
   it('stores, shows and copies none of the markers after a full run, and contacts only TikTok', async () => {
-    s = await launchChromium({ extensionDir: build.dir });
+    s = await launch();
     s.handle((url) => {
       if (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send')) return { abort: 'connectionreset' };
       if (url.pathname.startsWith('/api/im/') || url.pathname.startsWith('/v2/')) return { status: 503, body: 'busy' };
@@ -136,7 +126,7 @@ describe('Chromium: privacy markers', () => {
   });
 
   it('keeps a percent-encoded @handle (/%40handle) out of storage too', async () => {
-    s = await launchChromium({ extensionDir: build.dir });
+    s = await launch();
     // www.tiktok.com/%40handle is the same profile page as /@handle
     const url = `https://www.tiktok.com/%40${HANDLE_MARKER}/video/7301948089581?${MARKER}=1`;
     s.serve(url, '<!doctype html><title>profile</title><p>profile</p>');
@@ -150,7 +140,7 @@ describe('Chromium: privacy markers', () => {
   });
 
   it('a notice with a planted @handle and numeric id: neither is in any message, the storage, the popup or the report', async () => {
-    s = await launchChromium({ extensionDir: build.dir });
+    s = await launch();
     const messages = await recordMessages(s);
     const planted = `Unrecognised notice for @${HANDLE_MARKER} about ${PLANTED_ID} (not TikTok wording).`;
     s.serve(CHAT, fixtureHtml('dm-new-failed-unknown-notice.html').replace('Unrecognised notice used by tests (not TikTok wording).', planted));
@@ -170,7 +160,7 @@ describe('Chromium: privacy markers', () => {
   // not the drafted message in the composer, not the bubbles (where a known notice sentence may
   // appear as someone's message). These depend on src/page/read-page.ts.
   it('an unrecognised page: a drafted message in the composer is in no message, storage, popup or report', async () => {
-    s = await launchChromium({ extensionDir: build.dir });
+    s = await launch();
     const messages = await recordMessages(s);
     const draft = `<div class="css-1f0a2w-7937d88b--DivChatBottom e1823izs0"><div class="css-x1-7937d88b--DivInputAreaContainer e1823izs1"><div aria-label="Send a message..." class="notranslate public-DraftEditor-content" contenteditable="true" role="textbox">${MARKER} my draft to @${HANDLE_MARKER} call ${PLANTED_ID}</div></div></div>`;
     s.serve(CHAT, fixtureHtml('damaged.html').replace('</main>', `${draft}</main>`));
@@ -185,7 +175,7 @@ describe('Chromium: privacy markers', () => {
   });
 
   it('an unrecognised page: marker text in message bubbles (a known notice sentence among them) is in no message, storage, popup or report', async () => {
-    s = await launchChromium({ extensionDir: build.dir });
+    s = await launch();
     const messages = await recordMessages(s);
     // damaged.html: bubbles carry MARKER and TikTok's "sending too fast" sentence as someone's message
     s.serve(CHAT, fixtureHtml('damaged.html'));

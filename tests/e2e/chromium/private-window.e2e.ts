@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
+import { BUILD } from '../../../scripts/browsers/paths';
 import { popupState } from '../harness/popup';
 import { sleep } from '../harness/reliability';
+
+const launch = chromiumSuite({ artifacts: 'private-' });
 
 // Private windows (DESIGN.md, trust boundary): a popup only ever describes tabs of its own window
 // kind. Chromium runs the extension in "spanning" mode: one background and one session storage for
@@ -20,11 +22,6 @@ const NORMAL_CHAT = 'https://www.tiktok.com/messages?lang=en&u=42424242424';
 const NOTICE = 'You are sending messages too fast. Take a rest.';
 let s: ChromiumSession | undefined;
 
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(`private-${ctx.task.name}`);
-  await s?.close();
-  s = undefined;
-});
 
 type Ext = { chrome: { developerPrivate: { updateExtensionConfiguration(c: object): Promise<void>; updateProfileConfiguration(c: object): Promise<void> } } };
 type WorkerChrome = {
@@ -72,7 +69,7 @@ async function popupText(popup: Page): Promise<string> {
 
 describe('Chromium: private windows', () => {
   it("a private tab's failed-message diagnosis never shows in a normal window's popup, ?tab= included; it goes when the tab closes", async () => {
-    s = await launchChromium({ extensionDir: BUILD.chromeE2e, localHosts: ['www.tiktok.com'] });
+    s = await launch({ extensionDir: BUILD.chromeE2e, localHosts: ['www.tiktok.com'] });
     const pages: Record<string, string> = {
       [new URL(PRIVATE_CHAT).pathname + new URL(PRIVATE_CHAT).search]: fixtureHtml('dm-new-failed-e1-too-fast.html'),
       [new URL(NORMAL_CHAT).pathname + new URL(NORMAL_CHAT).search]: fixtureHtml('dm-new-healthy.html'),

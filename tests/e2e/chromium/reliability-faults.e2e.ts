@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { checkStatuses, popupState } from '../harness/popup';
-import { privateBuild, sleep, stopServiceWorker, storageDump } from '../harness/reliability';
+import { sleep, stopServiceWorker, storageDump } from '../harness/reliability';
 
 // Faults (issue "Reliability, privacy and security"): corrupted / old-shaped storage, the service
 // worker stopped in the middle of a check run, going offline mid-run, probes that never answer,
@@ -15,27 +14,15 @@ const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const TIKTOK = /(^|\.)tiktok\.com$/;
 const INTERRUPTED = 'Interrupted before it finished.';
 
-let build: ReturnType<typeof privateBuild>;
-let s: ChromiumSession | undefined;
-beforeAll(() => {
-  build = privateBuild(BUILD.chrome, 'DMD_CHROME_BUILD');
-});
-afterAll(() => build?.remove());
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(`faults-${ctx.task.name}`);
-  await s?.context.setOffline(false).catch(() => undefined);
-  await s?.close();
-  s = undefined;
-});
+const launchChromium = chromiumSuite({ artifacts: 'faults-', privateCopy: true });
 
 /** A session whose background console lines ([dm-doctor] …) are collected. */
 async function launch(): Promise<{ s: ChromiumSession; logs: string[] }> {
-  const session = await launchChromium({ extensionDir: build.dir });
+  const session = await launchChromium();
   const logs: string[] = [];
   session.context.on('console', (m) => {
     if (m.text().includes('[dm-doctor]') && (m.location().url ?? '').includes('/background.js')) logs.push(`${m.type()}: ${m.text()}`);
   });
-  s = session;
   return { s: session, logs };
 }
 

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumFileSession, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState } from '../harness/popup';
-import { escapeHtml, extensionOnly, openWatched, privateBuild, responsiveness, sleep, type ErrorWatch } from '../harness/reliability';
+import { escapeHtml, extensionOnly, openWatched, responsiveness, sleep, type ErrorWatch } from '../harness/reliability';
 
 // Hostile and pathological pages (issue "Reliability, privacy and security"): markup in TikTok's
 // notice, a 10 KB notice, thousands of failed bubbles, route churn, a chat panel re-rendered every
@@ -21,22 +20,17 @@ const HEAP_GROWTH_MB = 8;
 /** a trivial evaluate + one frame, while the page churns: well under a second on a loaded 2-core box */
 const RESPONSIVE_MS = 1500;
 
-let build: ReturnType<typeof privateBuild>;
 let s: ChromiumSession;
 const watches: ErrorWatch[] = [];
 
-beforeAll(async () => {
-  build = privateBuild(BUILD.chrome, 'DMD_CHROME_BUILD');
-  s = await launchChromium({ extensionDir: build.dir });
-});
-afterAll(async () => {
-  await s?.close();
-  build?.remove();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await s.saveArtifacts(`reliability-${ctx.task.name}`);
+// registered before the session: after-hooks run in reverse, so a failed test's pages are saved first
+afterEach(async () => {
   for (const w of watches.splice(0)) await w.page.close().catch(() => undefined);
   for (const p of s.context.pages().filter((p) => p.url().startsWith('chrome-extension://'))) await p.close().catch(() => undefined);
+});
+const session = chromiumFileSession({ privateCopy: true, artifacts: 'reliability-' });
+beforeEach(() => {
+  s = session();
 });
 
 async function watched(url: string): Promise<ErrorWatch> {

@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
+import { BUILD } from '../../../scripts/browsers/paths';
 import { popupState } from '../harness/popup';
 import { sleep, storageDump } from '../harness/reliability';
+
+const launch = chromiumSuite({ artifacts: 'trust-' });
 
 // The trust boundary (DESIGN.md; issue 13). A content script runs inside TikTok's page: if the page
 // were compromised it could drive the content script's own `chrome.runtime.sendMessage`. Here the
@@ -16,11 +18,6 @@ const CHAT_B = 'https://www.tiktok.com/messages?lang=en&u=42424242424';
 const REFUSED = 'refused: sender not allowed';
 let s: ChromiumSession | undefined;
 
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(`trust-${ctx.task.name}`);
-  await s?.close();
-  s = undefined;
-});
 
 /** Evaluates `expression` in the content script's isolated world of `page`'s top frame. */
 async function inContentWorld(s: ChromiumSession, page: Page): Promise<(expression: string) => Promise<unknown>> {
@@ -46,7 +43,7 @@ const send = (type: string, data: unknown) => `chrome.runtime.sendMessage(${JSON
 describe('Chromium: the trust boundary', () => {
   it("a content script cannot read another tab's view, answer for it, enable outside checks or run checks", async () => {
     // the production build: outside checks are not granted, so nothing may turn them on
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.serve(CHAT_A, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     s.serve(CHAT_B, fixtureHtml('dm-new-healthy.html'));
     const a = await s.open(CHAT_A);
@@ -84,7 +81,7 @@ describe('Chromium: the trust boundary', () => {
   });
 
   it("a script in the page's own world has no way to the background, and posting messages to the page does nothing", async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.serve(CHAT_A, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     s.serve(CHAT_B, fixtureHtml('dm-new-healthy.html'));
     const a = await s.open(CHAT_A);
@@ -118,7 +115,7 @@ describe('Chromium: the trust boundary', () => {
   });
 
   it('the page receives no message event from the extension, in any frame', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chromeE2e });
+    s = await launch({ extensionDir: BUILD.chromeE2e });
     const business = 'https://www.tiktok.com/messages?allow_label=true&lang=en&scene=business&u=7301948089581';
     const inbox = 'https://www.tiktok.com/messages?lang=en';
     s.serve(business, fixtureHtml('business-failed-e5.html'));

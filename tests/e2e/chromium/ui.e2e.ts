@@ -1,24 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchChromium, fixtureHtml, type ChromiumSession } from '../harness/chromium';
-import { BUILD } from '../harness/browsers';
+import { describe, expect, it } from 'vitest';
+import { chromiumSuite, fixtureHtml, type ChromiumSession } from '../harness/chromium-suite';
 import { popupState } from '../harness/popup';
 import { axeViolations } from '../harness/axe';
 import { readFileSync } from 'node:fs';
+
+const launch = chromiumSuite();
 
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const fr = JSON.parse(readFileSync('locales/fr/ui.json', 'utf8')) as Record<string, { message: string }>;
 const frCauses = JSON.parse(readFileSync('locales/fr/causes.json', 'utf8')) as Record<string, { message: string }>;
 let s: ChromiumSession | undefined;
 
-afterEach(async (ctx) => {
-  if (s && ctx.task.result?.state === 'fail') await s.saveArtifacts(ctx.task.name);
-  await s?.close();
-  s = undefined;
-});
 
 describe('Chromium: the question re-ranks the causes', () => {
   it('asks a question for a failure without a notice, and the answer changes the ranking', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     const page = await s.open(CHAT);
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);
@@ -41,7 +37,7 @@ describe('Chromium: the question re-ranks the causes', () => {
 
 describe('Chromium: French', () => {
   it('shows the popup and the hint in French with LANGUAGE=fr', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome, locale: 'fr' });
+    s = await launch({ locale: 'fr' });
     s.serve(CHAT, fixtureHtml('dm-new-failed-e1-too-fast.html'));
     const page = await s.open(CHAT);
     const hint = page.locator('dm-doctor-hint');
@@ -60,7 +56,7 @@ describe('Chromium: French', () => {
 
 describe('Chromium: accessibility (axe, every rule)', () => {
   it('has no violations in the problem state, the hint, no-problem, not-tiktok, ui-unrecognized and checking', async () => {
-    s = await launchChromium({ extensionDir: BUILD.chrome });
+    s = await launch();
     const found: Record<string, unknown> = {};
     // problem + hint
     s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));

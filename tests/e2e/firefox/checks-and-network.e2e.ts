@@ -36,6 +36,7 @@ describe('Firefox: connectivity checks', () => {
     expect(await popupInfo(popup)).toMatchObject({ state: 'no-problem', settled: 'true' });
     // TikTok's cookies are in the browser: a WebSocket (or credentials: include) would send them.
     await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noDocumentCookie: the test plants a session cookie that must never reach the checks or a report
       document.cookie = 'sessionid=secret-session; domain=.tiktok.com; path=/; secure; samesite=none; max-age=3600';
     });
     const probeHeaders: Record<string, unknown>[] = [];

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, requireFirefox, snapshotBuild, type FirefoxSession } from '../harness/firefox';
-import { BUILD } from '../harness/browsers';
+import { firefoxFileSession } from '../harness/firefox';
 import { brokenRules, browserCases, markersIn, outcomeOf, type BrowserCase, type Seen } from '../../drift/browser-cases';
 
 // Drift suite, browser subset in Firefox (MV2 production build; docs/TESTING.md "Drift suite"): the
@@ -11,26 +10,17 @@ import { brokenRules, browserCases, markersIn, outcomeOf, type BrowserCase, type
 const CASES = browserCases();
 const WATCH_MS = 6500;
 
-let build: ReturnType<typeof snapshotBuild> | undefined;
-let ff: FirefoxSession;
 const table: Record<string, string>[] = [];
-
-beforeAll(async () => {
-  requireFirefox();
-  build = snapshotBuild(BUILD.firefox);
-  ff = await launchFirefox({ extensionDir: process.env.DMD_FIREFOX_BUILD ?? build.dir });
-});
-afterAll(async () => {
+afterAll(() => {
   console.log('\nDrift suite (Firefox)');
   console.table(table);
-  await ff?.close();
-  build?.remove();
 });
+const firefox = firefoxFileSession();
 
 const hintOn = (page: Page) => page.evaluate(() => document.querySelector('dm-doctor-hint')?.getAttribute('data-cause-id') ?? null).catch(() => null);
 
 async function storageJson(): Promise<string> {
-  return ff.inExtension(async () => {
+  return firefox().inExtension(async () => {
     const b = (globalThis as unknown as { browser: { storage: Record<'local' | 'session', { get(k: null): Promise<unknown> }> } }).browser;
     return JSON.stringify({ local: await b.storage.local.get(null), session: await b.storage.session.get(null) });
   });
@@ -38,7 +28,7 @@ async function storageJson(): Promise<string> {
 
 async function look(cases: BrowserCase[]): Promise<{ c: BrowserCase; page: Page; seen: Seen; everHint: string | null }[]> {
   const pages: Page[] = [];
-  for (const c of cases) pages.push(await ff.openTikTok(c.url, c.html));
+  for (const c of cases) pages.push(await firefox().openTikTok(c.url, c.html));
   const ever: (string | null)[] = cases.map(() => null);
   const until = Date.now() + WATCH_MS;
   while (Date.now() < until) {
@@ -48,7 +38,7 @@ async function look(cases: BrowserCase[]): Promise<{ c: BrowserCase; page: Page;
   const out = [];
   for (const [i, c] of cases.entries()) {
     const page = pages[i]!;
-    const popup = await ff.openPopupFor(page);
+    const popup = await firefox().openPopupFor(page);
     const seen: Seen = await popup.evaluate(() => {
       const root = document.querySelector('[data-testid="popup"]');
       const top = document.querySelector('[data-testid="top-cause"]');

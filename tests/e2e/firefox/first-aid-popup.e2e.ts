@@ -130,7 +130,9 @@ describe('Firefox: accessibility of the popup states, light and dark, disclosure
       const found: Record<string, unknown> = {};
       for (const [name, p] of [['problem', popup], ['not-tiktok', elsewhere]] as const) {
         found[`${name}-collapsed`] = await axe(p);
-        await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await p.evaluate(() => document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }));
         found[`${name}-open`] = await axe(p);
       }
       for (const [state, v] of Object.entries(found)) expect({ state, violations: v }).toEqual({ state, violations: [] });

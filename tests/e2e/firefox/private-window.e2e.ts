@@ -30,6 +30,7 @@ async function allowInPrivate(browser: Browser): Promise<void> {
   await new Promise((r) => setTimeout(r, 1500));
   const out = await page.evaluate(async (id) => {
     try {
+      // biome-ignore lint/suspicious/noExplicitAny: Firefox's privileged modules have no types here
       const g = globalThis as unknown as { ChromeUtils: { importESModule(u: string): Record<string, any> } };
       const { ExtensionPermissions } = g.ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
       const { AddonManager } = g.ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');

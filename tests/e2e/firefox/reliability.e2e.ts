@@ -80,7 +80,10 @@ describe('Firefox: privacy markers', () => {
       await new Promise<void>((resolve) => {
         const ws = new WebSocket(`wss://im-ws.tiktok.com/ws/v2?token=${marker}`);
         const done = () => resolve();
-        ws.onopen = () => (ws.close(), done());
+        ws.onopen = () => {
+          ws.close();
+          done();
+        };
         ws.onerror = done;
         setTimeout(done, 3000);
       });

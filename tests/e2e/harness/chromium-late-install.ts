@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, requireBuild } from './browsers';
+import { savePages } from '../../../scripts/browsers/chromium';
+import { chromiumPath, requireBuild } from '../../../scripts/browsers/paths';
 
 // Chromium started WITHOUT the extension, so a TikTok tab can be open before the extension is
 // installed (Chrome injects no content script into such a tab). The extension is installed later
@@ -18,6 +19,8 @@ export interface LateInstallSession {
   open(url: string): Promise<Page>;
   /** loads the unpacked extension now; resolves with its id once its service worker runs */
   install(): Promise<{ extensionId: string; worker: Worker }>;
+  saveArtifacts(name: string): Promise<void>;
+  /** idempotent */
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function launchWithoutExtension(extensionDir: string): Promise<Late
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const context = browser.contexts()[0]!;
   const pages = new Map<string, string>();
+  let closed = false;
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'chrome-extension:') return route.continue();
@@ -84,7 +88,10 @@ export async function launchWithoutExtension(extensionDir: string): Promise<Late
         (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 20_000 }));
       return { extensionId: id, worker };
     },
+    saveArtifacts: (name) => savePages(context, name),
     async close() {
+      if (closed) return;
+      closed = true;
       await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
       const exited = new Promise((r) => (proc.exitCode !== null || proc.signalCode !== null ? r(null) : proc.once('exit', r)));
       try {

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { requireBuild } from './browsers';
-import type { ChromiumSession } from './chromium';
+import { requireBuild } from '../../../scripts/browsers/paths';
+import type { ChromiumSession } from '../../../scripts/browsers/chromium';
 
 // Small generic helpers for the reliability / privacy / security suites (Chromium): a private copy
 // of a build, an error watch on a TikTok tab that tells the extension's errors from the page's,

@@ -21,7 +21,15 @@ function fakePort(url: string, name = POPUP_PORT) {
     postMessage: vi.fn(),
     disconnect: vi.fn(),
   };
-  return { port, post: (m: unknown) => onMsg.forEach((f) => f(m)), close: () => onGone.forEach((f) => f()) };
+  return {
+    port,
+    post: (m: unknown) => {
+      for (const f of onMsg) f(m);
+    },
+    close: () => {
+      for (const f of onGone) f();
+    },
+  };
 }
 const view = (settled: boolean, state: TabView['state'] = 'no-problem') => ({ tabId: 5, state, settled }) as TabView;
 const flush = () => new Promise((r) => setTimeout(r, 0));

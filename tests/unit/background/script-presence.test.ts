@@ -33,7 +33,10 @@ describe('not-loaded detection', () => {
     expect(await isNotLoaded({ url: INBOX, status: 'complete', hasReport: false }, NO_RECEIVER)).toBe(true);
     expect(await isNotLoaded({ url: INBOX, status: 'complete', hasReport: false }, ANSWERS)).toBe(false);
     let asked = 0;
-    expect(await isNotLoaded({ url: INBOX, status: 'complete', hasReport: true }, () => (asked++, NO_RECEIVER()))).toBe(false);
+    expect(await isNotLoaded({ url: INBOX, status: 'complete', hasReport: true }, () => {
+      asked++;
+      return NO_RECEIVER();
+    })).toBe(false);
     expect(asked).toBe(0);
   });
 });

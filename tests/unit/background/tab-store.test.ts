@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { mostRecentTab, purgeStaleTabs, readTab, removeTab, updateTab } from '../../../src/background/tab-store';
+import { mostRecentTab, purgeStaleTabs, type readTab, removeTab, updateTab } from '../../../src/background/tab-store';
 
 // Tab lifecycle (issue 13): removal goes through the per-tab update chain, a closed tab's state is
 // never created again by a late event, stale keys go at start-up, no promise is left unhandled.

@@ -4,7 +4,7 @@ import { isSinkholeAddress, verdictDns, type DnsInput, type DohAnswer } from '..
 const real: DohAnswer = { status: 'ok', addresses: ['23.55.12.7', '2600:1406::17'] };
 const run = (input: Partial<DnsInput>) => verdictDns({ tiktok: 'unknown', other: 'unknown', doh: real, ...input } as DnsInput);
 
-describe('verdictDns (Chrome DNS probe table, §5.4)', () => {
+describe('verdictDns (Chrome DNS probe table)', () => {
   it('no consent → skipped', () => {
     expect(run({ doh: null, tiktok: 'fails' })).toEqual({ id: 'dns', status: 'skipped', reason: { key: 'dns.noConsent' } });
   });

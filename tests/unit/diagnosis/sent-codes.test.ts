@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../src/background/settings';
 import { parseHtml, fixtureHtml } from '../page/load-fixture';
 import { NOW, T7174, T7193, ev, failedBubble, imOk, notice, report } from './corpus';
 
-// 7174, 7178 and 7192 are *sent* statuses (reference §3.1): the sentence that comes with them may
+// 7174, 7178 and 7192 are *sent* statuses (docs/tiktok-web.md, "IM status codes that are not failures"): the sentence that comes with them may
 // explain a failed bubble beside it, but never makes a problem, a hint or a badge on its own.
 
 const SOURCES: NoticeSource[] = ['send-fail-tip', 'dm-warning', 'composer', 'toast', 'dialog', 'page'];

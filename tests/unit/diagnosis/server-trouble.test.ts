@@ -10,7 +10,7 @@ import { FAIL_AT, allPass, answered, check, ev, failedBubble, healthyChat, http,
 // how many attempts and hosts agree; one 5xx is a glitch at most; other hosts never count.
 
 const REACH = ['reach-www', 'reach-im-api', 'im-websocket'] as const;
-const subsets = <T,>(xs: readonly T[]): T[][] => xs.reduce<T[][]>((acc, x) => [...acc, ...acc.map((s) => [...s, x])], [[]]);
+const subsets = <T,>(xs: readonly T[]): T[][] => xs.reduce<T[][]>((acc, x) => acc.concat(acc.map((s) => [...s, x])), [[]]);
 const others = allPass([...REACH]);
 const top = (e: Parameters<typeof diagnose>[0]) => diagnose(e).ranked[0];
 

@@ -19,7 +19,7 @@ const words = (html: string): string => {
   const cached = wordCache.get(html);
   if (cached !== undefined) return cached;
   const doc = parseHtml(html);
-  doc.querySelectorAll('script, style, noscript').forEach((e) => e.remove());
+  for (const e of Array.from(doc.querySelectorAll('script, style, noscript'))) e.remove();
   const out = (doc.body?.textContent ?? '').replace(/\s+/g, '');
   wordCache.set(html, out);
   return out;

@@ -5,7 +5,7 @@ import { netCauses } from '../../../src/diagnosis/rules';
 const suggestedCauses = netCauses;
 import { isCauseId } from '../../../src/contracts/cause-ids';
 
-// Every row of reference §5.2 (Chrome) with the class it must get and the causes the row suggests.
+// Every Chrome net::ERR_* name the observer classifies with the class it must get and the causes the row suggests.
 const CHROME: ReadonlyArray<[string, NetErrorClass, string[]]> = [
   ['net::ERR_INTERNET_DISCONNECTED', 'offline', ['offline']],
   ['net::ERR_NAME_NOT_RESOLVED', 'dns', ['dns-failure', 'dns-blocked']],
@@ -34,7 +34,7 @@ const CHROME: ReadonlyArray<[string, NetErrorClass, string[]]> = [
   ['net::ERR_ABORTED', 'aborted', []],
 ];
 
-// Every name of reference §5.3 (Firefox).
+// Every Firefox NS_ERROR_* name the observer classifies.
 const FIREFOX: ReadonlyArray<[string, NetErrorClass, string[]]> = [
   ['NS_ERROR_UNKNOWN_HOST', 'dns', ['dns-failure', 'dns-blocked']],
   ['NS_ERROR_NET_TIMEOUT', 'timeout', ['slow-connection', 'firewall', 'captive-portal']],
@@ -65,7 +65,7 @@ describe('classifyError: reference tables', () => {
   });
 
   it('every Firefox row suggests the causes the reference gives it', () => {
-    // §5.3 puts NS_ERROR_CONNECTION_REFUSED with proxy-vpn; its class must include that cause.
+    // NS_ERROR_CONNECTION_REFUSED is what Firefox reports for a dead proxy; its class must include that cause.
     expect(suggestedCauses(classifyError('NS_ERROR_CONNECTION_REFUSED'))).toContain('proxy-vpn');
     expect(suggestedCauses(classifyError('NS_ERROR_NET_INADEQUATE_SECURITY'))).toContain('firewall');
   });

@@ -43,7 +43,7 @@ describe('hostile notice texts', () => {
   });
 
   it('a 10 KB notice is cut to 200 characters of collapsed text', () => {
-    const long = 'Chat messages limit reached. You will not be able to send messages to this user.   ' + 'abc\n\t '.repeat(2000);
+    const long = `Chat messages limit reached. You will not be able to send messages to this user.   ${'abc\n\t '.repeat(2000)}`;
     const notice = scanPage(chatWithTip(long)).observation.notice!;
     expect(notice.text).toHaveLength(200);
     expect(notice.text).not.toMatch(/\s{2}|\n|\t/);
@@ -51,7 +51,7 @@ describe('hostile notice texts', () => {
   });
 
   it('never splits a surrogate pair at the cut', () => {
-    const notice = scanPage(chatWithTip('x'.repeat(199) + '😀😀')).observation.notice!;
+    const notice = scanPage(chatWithTip(`${'x'.repeat(199)}😀😀`)).observation.notice!;
     expect(notice.text).toBe('x'.repeat(199));
   });
 

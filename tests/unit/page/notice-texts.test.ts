@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCauseId } from '../../../src/contracts/cause-ids';
 import { findNoticeText, normalizeNotice, NOTICE_TEXTS } from '../../../src/page/notice-texts';
 
-// Every English text of ../shared/reference/tiktok-web.md §2.1 / §2.3, with the cause it means.
+// Every English notice text and i18n key TikTok is known to show, with the cause it means.
 const REFERENCE_EN: Array<[string, string]> = [
   ['You are sending messages too fast. Take a rest.', 'sending-too-fast'],
   ['Only friends can send messages to each other', 'not-friends'],
@@ -43,7 +43,7 @@ const REFERENCE_EN: Array<[string, string]> = [
   ['On June 29, 2020 the Govt. of India decided to block 59 apps…', 'region-unavailable'],
 ];
 
-// §2.2: TikTok's exact French wording (app strings).
+// TikTok's exact French wording (app strings).
 const REFERENCE_FR: Array<[string, string]> = [
   ['Connecte-toi à Internet et réessaie.', 'offline'],
   ['Aucune connexion à Internet', 'offline'],
@@ -114,7 +114,7 @@ describe('matchNotice', () => {
   });
 
   it('handles huge input quickly', () => {
-    const huge = 'You are sending messages too fast. Take a rest. ' + 'x'.repeat(1_000_000);
+    const huge = `You are sending messages too fast. Take a rest. ${'x'.repeat(1_000_000)}`;
     expect(pick(findNoticeText(huge))?.causeId).toBe('sending-too-fast');
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 // A local TLS server standing in for TikTok hosts that Playwright's routing cannot serve
-// (websockets, reference §5.1) or whose requests a test must see as the server does (headers:
+// (websockets: Playwright does not route them) or whose requests a test must see as the server does (headers:
 // the im-websocket probe must arrive without a Cookie). Chromium reaches it through
 // --host-resolver-rules.
 

@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumPath, requireBuild } from './browsers';
+import { chromiumPath, requireBuild } from './paths';
 import { startWssServer, type WssServer } from './wss-server';
 
 // Real Chromium (the Debian binary) with the built extension loaded, a fresh profile per session.
@@ -134,6 +134,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   requests.length = 0;
   extensionRequests.length = 0;
 
+  let closed = false;
   const session: ChromiumSession = {
     context,
     extensionId,
@@ -161,16 +162,10 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       await page.waitForSelector('[data-testid="popup"][data-settled="true"]', { timeout: 20_000 });
       return page;
     },
-    async saveArtifacts(name) {
-      const dir = resolve('test-results/chromium');
-      mkdirSync(dir, { recursive: true });
-      const safe = name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80);
-      for (const [i, page] of context.pages().entries()) {
-        await page.screenshot({ path: join(dir, `${safe}-${i}.png`) }).catch(() => undefined);
-        writeFileSync(join(dir, `${safe}-${i}.html`), await page.content().catch(() => ''));
-      }
-    },
+    saveArtifacts: (name) => savePages(context, name),
     async close() {
+      if (closed) return; // a suite's afterEach closes what the test may have closed itself
+      closed = true;
       // a stuck browser must not hang the suite
       await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);
       await wss.close();
@@ -178,6 +173,17 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     },
   };
   return session;
+}
+
+/** Screenshot + HTML of every page of the context, under test-results/chromium/<name>-<i>.* */
+export async function savePages(context: BrowserContext, name: string): Promise<void> {
+  const dir = resolve('test-results/chromium');
+  mkdirSync(dir, { recursive: true });
+  const safe = name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 80);
+  for (const [i, page] of context.pages().entries()) {
+    await page.screenshot({ path: join(dir, `${safe}-${i}.png`) }).catch(() => undefined);
+    writeFileSync(join(dir, `${safe}-${i}.html`), await page.content().catch(() => ''));
+  }
 }
 
 function keyOf(url: URL): string {

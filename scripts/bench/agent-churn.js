@@ -1,0 +1,133 @@
+// In-page bench agent, part 1: the DOM churn (a busy /foryou feed, a busy /messages chat).
+// Injected as an inline <script> into the served pages together with agent-hint.js (main world, the
+// page's own JavaScript — never the extension's). Plain browser JS, no build step: Node passes strings to
+// page.evaluate ("window.__bench.…"), never functions (tsx would inject helpers the page lacks).
+(() => {
+  'use strict';
+  const state = { timer: 0, started: 0, done: 0, mutations: 0, markAt: 0, markCount: 0, rate: 0, kind: '' };
+  const ops = {};
+  const rnd = (() => {
+    let s = 12345;
+    return (n) => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return s % n;
+    };
+  })();
+
+  // ── /foryou: a synthetic feed (cards appended at the bottom, old ones removed, counters ticking) ──
+  function feedOps() {
+    const feed = document.getElementById('bench-feed');
+    let next = feed.children.length;
+    const card = (i) => {
+      const d = document.createElement('article');
+      d.className = 'css-1x7n1-DivItemContainer';
+      d.innerHTML = '<div class="css-9f2-DivVideoWrapper"><img alt="" width="300" height="400"></div>' +
+        '<p class="css-a1-PDesc">video ' + i + ' #fyp</p><button class="css-b2-LikeButton"><span class="count">' + i + '</span></button>';
+      return d;
+    };
+    const counters = () => feed.querySelectorAll('.count');
+    let tick = 0;
+    // one DOM change per call
+    return function op() {
+      switch (tick++ % 4) {
+        case 0: feed.append(card(next++)); break;
+        case 1: feed.firstElementChild?.remove(); break;
+        case 2: { const c = counters(); const el = c[rnd(c.length)]; if (el?.firstChild) el.firstChild.data = String(rnd(100000)); break; }
+        default: {
+          const b = feed.children[rnd(feed.children.length)];
+          const btn = b?.querySelector('button');
+          if (!btn) break;
+          const liked = btn.querySelector('svg');
+          if (liked) liked.remove();
+          else btn.insertAdjacentHTML('afterbegin', '<svg width="16" height="16"><path d="M0 0h4v4H0Z"></path></svg>');
+        }
+      }
+    };
+  }
+
+  // ── /messages: history rows inserted/removed at the top (virtualised list), texts changed,
+  // reactions toggled, never touching the last rows (where the latency probe adds failures). ──
+  function messageOps() {
+    const list = document.querySelector('[data-e2e="dm-new-message-list"]');
+    const template = document.getElementById('bench-row-template');
+    const texts = Array.from(list.querySelectorAll('[class*="PText"]')).slice(0, -20).map((p) => p.firstChild).filter(Boolean);
+    const contents = Array.from(list.querySelectorAll('[class*="DivMessageContent"]')).slice(0, -20);
+    const inserted = [];
+    let n = 0;
+    let tick = 0;
+    const badge = '<svg width="16" height="16" viewBox="0 0 48 48"><path d="M24 41s-17-9.3-17-22a9 9 0 0 1 17-4 9 9 0 0 1 17 4c0 12.7-17 22-17 22Z"></path></svg><span>1</span>';
+    return function op() {
+      switch (tick++ % 6) {
+        case 0: {
+          const row = template.content.firstElementChild.cloneNode(true);
+          row.querySelector('[class*="PText"]').textContent = `older message ${n++}`;
+          list.insertBefore(row, list.children[1] || null);
+          inserted.push(row);
+          break;
+        }
+        case 3: { const row = inserted.shift(); if (row) row.remove(); break; }
+        case 1:
+        case 4: { const t = texts[rnd(texts.length)]; if (t) t.data = `edited message ${rnd(1e6)}`; break; }
+        default: {
+          const c = contents[rnd(contents.length)];
+          if (!c) break;
+          const b = c.querySelector('.bench-reaction');
+          if (b) b.remove();
+          else {
+            const d = document.createElement('div');
+            d.className = 'css-1v4hbg4-7937d88b--DivReactionBadge eqojvrk0 bench-reaction';
+            d.innerHTML = badge;
+            c.append(d);
+          }
+        }
+      }
+    };
+  }
+
+  function start(kind, rate) {
+    stop();
+    // one generator per kind for the page's life, so rows inserted in one round are removed in the next
+    let op = ops[kind];
+    if (!op) {
+      op = kind === 'feed' ? feedOps() : messageOps();
+      ops[kind] = op;
+    }
+    state.kind = kind;
+    state.rate = rate;
+    state.started = performance.now();
+    state.done = 0;
+    mark();
+    // A 10 ms interval; each tick catches up to `rate` changes per second of wall time.
+    state.timer = setInterval(() => {
+      const due = Math.floor(((performance.now() - state.started) * rate) / 1000);
+      let k = Math.min(due - state.done, rate); // never more than 1 s of backlog in one task
+      while (k-- > 0) {
+        op();
+        state.done++;
+        state.mutations++;
+      }
+    }, 10);
+    return true;
+  }
+
+  /** Starts counting afresh (after a warm-up) without restarting the churn. */
+  function mark() {
+    state.markAt = performance.now();
+    state.markCount = state.mutations;
+    return true;
+  }
+
+  /** Stops the churn; returns the mutations made since the last mark and the time it took. */
+  function stop() {
+    if (state.timer) clearInterval(state.timer);
+    state.timer = 0;
+    return { mutations: state.mutations - state.markCount, ms: performance.now() - state.markAt };
+  }
+
+  window.__bench = Object.assign(window.__bench || {}, {
+    start,
+    stop,
+    mark,
+    rows: () => document.querySelectorAll('[data-e2e="dm-new-chat-item"]').length,
+  });
+})();
