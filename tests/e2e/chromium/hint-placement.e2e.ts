@@ -95,7 +95,11 @@ describe('Chromium: the hint beside the failure, never over TikTok (styled pages
     await page.evaluate(() => {
       document.querySelector('[data-e2e="dm-new-message-list"]')!.scrollTop -= 40;
     });
-    await expect.poll(async () => Math.round((await measure(page)).hint!.top - before.hint!.top), { timeout: 5_000 }).toBe(40);
+    // the failed row moved down 40 px; the hint follows it: still beside the "!" (within reach,
+    // over nothing of TikTok's). Its exact offset may change (another spot can become the closest
+    // clean one), so the rule is checked, not a fixed 40 px shift.
+    await expect.poll(async () => Math.round((await measure(page)).icon!.top - before.icon!.top), { timeout: 5_000 }).toBe(40);
+    await expect.poll(async () => (await measure(page)).hint!.top !== before.hint!.top, { timeout: 5_000 }).toBe(true);
     await placedWell(page);
   });
 });
