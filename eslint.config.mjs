@@ -1,8 +1,7 @@
 // ESLint runs only what Biome cannot: typescript-eslint's type-aware rules (they need the type checker),
 // on the shipped code (src/, entrypoints/). Style and the rest of linting are Biome's (biome.jsonc).
-// Part of `npm run lint` (`npm run lint:types`). Findings that were there when it came in are in
-// eslint-suppressions.json (ESLint's bulk suppressions): they are tolerated, any new one fails. After fixing
-// some, `npm run lint:types -- --prune-suppressions` shrinks the file.
+// Part of `npm run lint` (`npm run lint:types`). No finding is tolerated (the two there were when it came
+// in are fixed; ESLint's bulk-suppressions file is gone).
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(

@@ -61,7 +61,9 @@ function start(ctx: ContentScriptContext): void {
   };
   const offRoute = (url: string | URL): PageReport => ({ where: whereOf(url), topFrame, onMessages: false, recognition: 'waiting', reason: null, observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0, pageId });
   // A sub-frame (the business chat) that goes away takes its evidence with it.
-  if (!topFrame) ctx.addEventListener(window, 'pagehide', () => watcher && sendMessage('contentPageReport', offRoute(location.href)).catch(() => undefined));
+  if (!topFrame) ctx.addEventListener(window, 'pagehide', () => {
+      if (watcher) void sendMessage('contentPageReport', offRoute(location.href)).catch(() => undefined);
+    });
   ctx.addEventListener(window, 'wxt:locationchange', (e) => route(e.newUrl));
   // The background owns the tab's state (one writer, src/background/tabs.ts); the hint only follows it.
   onMessage('backgroundHintUpdate', ({ data }) => hint.onUpdate(data));

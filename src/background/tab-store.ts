@@ -40,7 +40,7 @@ export async function readTab(tabId: number, now = Date.now()): Promise<TabState
   return emptyTabState(tabId, now);
 }
 
-export function updateTab(tabId: number, change: (s: TabState) => TabState | void): Promise<TabState> {
+export function updateTab(tabId: number, change: (s: TabState) => TabState | undefined): Promise<TabState> {
   return enqueue(tabId, async () => {
     const raw = await storage.getItem(key(tabId));
     if (raw == null && tabId >= 0 && !(await tabExists(tabId))) {

@@ -26,7 +26,7 @@ const NO_TAB_KEEP_MS = 60_000;
 /** Every promise the background starts on its own is handled: a failure is logged, never unhandled. */
 export const logged = (what: string) => (err: unknown) => console.warn(`[dm-doctor] ${what} failed:`, err);
 
-export async function change(tabId: number, fn: (s: TabState) => TabState | void): Promise<void> {
+export async function change(tabId: number, fn: (s: TabState) => TabState | undefined): Promise<void> {
   const s = await updateTab(tabId, fn);
   await push(tabId, s);
   notifyPopups();
@@ -43,7 +43,7 @@ export async function push(tabId: number, s: TabState): Promise<void> {
 /** Re-sends every TikTok tab's hint (after a settings change). */
 export async function pushAll(): Promise<void> {
   const tabs = await browser.tabs.query({ url: '*://*.tiktok.com/*' });
-  await Promise.all(tabs.map((tab) => (tab.id != null ? readTab(tab.id).then((s) => push(tab.id!, s)) : undefined)));
+  await Promise.all(tabs.flatMap(({ id }) => (id != null ? [readTab(id).then((s) => push(id, s))] : [])));
   notifyPopups();
 }
 

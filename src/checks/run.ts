@@ -80,6 +80,13 @@ export interface CheckRunner {
 const LATE_EVENT_MS = 150;
 
 export function createCheckRunner(env: RunEnv): CheckRunner {
+  /** webRequest may report our own request's error or redirect a moment after fetch settles: look twice. */
+  const lateRead = async (read: () => string | null): Promise<string | null> => {
+    const now = read();
+    if (now !== null) return now;
+    await env.sleep(LATE_EVENT_MS);
+    return read();
+  };
   let active: ActiveRun | null = null;
 
   const show = (run: ActiveRun, tabId: number) => run.deps.update(tabId, (s) => (run.record ? { ...s, checks: run.record } : s));
@@ -124,7 +131,7 @@ export function createCheckRunner(env: RunEnv): CheckRunner {
       const named = async <T extends { ok: boolean; error?: string }>(url: string, o: T): Promise<T> => {
         // our own timeout aborts the request: the browser's name for that abort is not the cause
         if (o.ok || o.error === 'timeout') return o;
-        const name = env.ownErrorFor(url) ?? (await env.sleep(LATE_EVENT_MS), env.ownErrorFor(url));
+        const name = await lateRead(() => env.ownErrorFor(url));
         return name ? { ...o, error: name } : o;
       };
       const http = (url: string) => {
@@ -145,7 +152,7 @@ export function createCheckRunner(env: RunEnv): CheckRunner {
         }
         const url = PROBE_URLS.portalViaTikTok;
         env.forgetOwn(url);
-        const target = async () => env.ownRedirectFor(url) ?? (await env.sleep(LATE_EVENT_MS), env.ownRedirectFor(url));
+        const target = () => lateRead(() => env.ownRedirectFor(url));
         const outcome = await env.probes.portalViaTikTok(url, target);
         await set(verdictCaptivePortalViaTikTok(outcome, (await www).ok));
       })();

@@ -148,7 +148,7 @@ export function serverFacts(e: Evidence, failedSend: boolean): Fact[] {
 /** A failed send whose IM request never reached webRequest: an invisible blocker, perhaps. */
 export function imMissingFact(e: Evidence): Fact[] {
   const r = e.page;
-  if (!r || !r.fresh || r.cleared || r.failureAt == null || !r.observation?.failures.total) return [];
+  if (!r?.fresh || r.cleared || r.failureAt == null || !r.observation?.failures.total) return [];
   const from = r.failureAt - IM_WINDOW_BEFORE_MS;
   const to = r.failureAt + IM_WINDOW_AFTER_MS;
   // A failure is reported when it happens (a timeout fires long after the send): an IM error or

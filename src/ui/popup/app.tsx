@@ -104,9 +104,10 @@ export function App() {
 
   if (!view) return <p class="loading">{error ? t('popup_error') : t('popup_loading')}</p>;
 
-  const act = async (p: Promise<TabView | void>) => {
+  /** A button's message: its reply is the new view, or nothing (the background pushes the view then). */
+  const act = async (p: Promise<unknown>) => {
     const next = await p.catch(() => undefined);
-    if (next) setView(next); // otherwise the background pushes the new view
+    if (typeof next === 'object' && next !== null && 'state' in next) setView(next as TabView);
   };
   // The reloaded page's view arrives over the port (navigation, then the page's report).
   const reloadTab = async () => {

@@ -80,7 +80,7 @@ export function ReportBox({ view }: { view: TabView }) {
       )}
       <details class="report" open={sharing !== null || undefined}>
         <summary>{t('popup_show_report')}</summary>
-        <pre data-testid="report-text" tabIndex={0}>{view.report}</pre>
+        <pre data-testid="report-text">{view.report}</pre>
       </details>
     </details>
   );
