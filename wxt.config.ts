@@ -11,7 +11,10 @@ const CSP = [
   "object-src 'none'",
   "style-src 'self'",
   "img-src 'self' data:",
-  ["connect-src 'self' https://*.tiktok.com wss://*.tiktok.com http://www.tiktok.com", ...EXTERNAL_CHECK_ORIGINS.map((o) => o.replace(/\/\*$/, ''))].join(' '),
+  [
+    "connect-src 'self' https://*.tiktok.com wss://*.tiktok.com http://www.tiktok.com",
+    ...EXTERNAL_CHECK_ORIGINS.map((o) => o.replace(/\/\*$/, '')),
+  ].join(' '),
 ].join('; ');
 
 export default defineConfig({
@@ -78,6 +81,16 @@ export default defineConfig({
   // `wxt build --analyze` keeps per-module size data in .analysis/ (see docs/PERFORMANCE.md).
   analysis: { template: 'raw-data', outputFile: '.analysis/stats.json', keepArtifacts: true },
   zip: {
-    excludeSources: ['tests/**', 'test-results/**', '.analysis/**', 'scripts/bench/**', 'scripts/demo.ts', 'scripts/store.ts', 'docs/screenshots/**', 'docs/store/**', '.ci/**'],
+    excludeSources: [
+      'tests/**',
+      'test-results/**',
+      '.analysis/**',
+      'scripts/bench/**',
+      'scripts/demo.ts',
+      'scripts/store.ts',
+      'docs/screenshots/**',
+      'docs/store/**',
+      '.ci/**',
+    ],
   },
 });

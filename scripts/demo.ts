@@ -15,7 +15,9 @@ async function popupShot(s: ChromiumSession, query: string, file: string, scheme
   await page.setViewportSize({ width: 400, height: 640 });
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(`chrome-extension://${s.extensionId}/popup.html${query}`);
-  await page.waitForSelector(state ? `[data-testid="popup"][data-state="${state}"]` : '[data-testid="popup"][data-settled="true"]', { timeout: 20_000 });
+  await page.waitForSelector(state ? `[data-testid="popup"][data-state="${state}"]` : '[data-testid="popup"][data-settled="true"]', {
+    timeout: 20_000,
+  });
   await page.screenshot({ path: `${OUT}/${file}`, fullPage: true });
   return page;
 }
@@ -35,7 +37,9 @@ async function run(lang: 'en' | 'fr'): Promise<void> {
       // the hint with some of the chat around it
       const box = await chat.locator('dm-doctor-hint').boundingBox();
       const vp = chat.viewportSize()!;
-      const clip = box ? { x: 0, y: Math.max(0, box.y - 160), width: vp.width, height: Math.min(vp.height - Math.max(0, box.y - 160), box.height + 320) } : undefined;
+      const clip = box
+        ? { x: 0, y: Math.max(0, box.y - 160), width: vp.width, height: Math.min(vp.height - Math.max(0, box.y - 160), box.height + 320) }
+        : undefined;
       await chat.screenshot({ path: `${OUT}/hint-${suffix}.png`, ...(clip ? { clip } : {}) });
       const tab = await s.tabId(chat);
       const problem = await popupShot(s, `?tab=${tab}`, `popup-problem-${suffix}.png`, scheme);
@@ -51,7 +55,9 @@ async function run(lang: 'en' | 'fr'): Promise<void> {
       const damagedUrl = `https://www.tiktok.com/messages?lang=en&u=8${scheme === 'dark' ? 1 : 2}00000000001`;
       s.serve(damagedUrl, fixtureHtml('damaged.html'));
       const damaged = await s.open(damagedUrl);
-      await (await popupShot(s, `?tab=${await s.tabId(damaged)}`, `popup-ui-unrecognized-${suffix}.png`, scheme, 'ui-unrecognized')).close();
+      await (
+        await popupShot(s, `?tab=${await s.tabId(damaged)}`, `popup-ui-unrecognized-${suffix}.png`, scheme, 'ui-unrecognized')
+      ).close();
     }
     // checking: probes held open on a TikTok tab with nothing reported yet
     s.handle((url) => (url.pathname === '/robots.txt' || url.host === 'im-api.tiktok.com' ? 'hang' : undefined));

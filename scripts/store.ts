@@ -28,7 +28,8 @@ export function realistic(file: string): string {
   ];
   let html = fixtureHtml(`styled/${file}`);
   for (const [from, to] of swaps) html = html.replace(from, to);
-  const avatars = '[class*="-SpanAvatarContainer"] img{visibility:hidden}[class*="-SpanAvatarContainer"]{background:linear-gradient(135deg,#25f4ee,#fe2c55)}';
+  const avatars =
+    '[class*="-SpanAvatarContainer"] img{visibility:hidden}[class*="-SpanAvatarContainer"]{background:linear-gradient(135deg,#25f4ee,#fe2c55)}';
   return html.replace('</head>', `<style>${avatars}</style></head>`);
 }
 
@@ -80,7 +81,9 @@ async function artwork(): Promise<void> {
     const page = await s.context.newPage();
     // the store icon: 128×128 with the 96×96 art centred (16 px transparent padding on every side)
     await page.setViewportSize({ width: 128, height: 128 });
-    await page.setContent(`<body style="margin:0;background:transparent"><img src="${png('public/icon/128.png')}" style="display:block;margin:16px;width:96px;height:96px"></body>`);
+    await page.setContent(
+      `<body style="margin:0;background:transparent"><img src="${png('public/icon/128.png')}" style="display:block;margin:16px;width:96px;height:96px"></body>`,
+    );
     await page.screenshot({ path: `${OUT}/icon-128.png`, omitBackground: true });
     // the small promo tile, 440×280
     await page.setViewportSize({ width: 440, height: 280 });

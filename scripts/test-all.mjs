@@ -23,7 +23,12 @@ function run(label, cmd, args, { counts = true } = {}) {
 function vitest(project, file, extra = []) {
   mkdirSync('test-results', { recursive: true });
   rmSync(file, { force: true });
-  const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra], { counts: false });
+  const ok = run(
+    `${project} tests`,
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra],
+    { counts: false },
+  );
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const json = JSON.parse(readFileSync(file, 'utf8'));
   const failed = json.numFailedTests ?? 0;

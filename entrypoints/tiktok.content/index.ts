@@ -59,9 +59,23 @@ function start(ctx: ContentScriptContext): void {
     else if (!on && !host && (wasOn || hosting)) send(offRoute(url));
     hosting = host;
   };
-  const offRoute = (url: string | URL): PageReport => ({ where: whereOf(url), topFrame, onMessages: false, recognition: 'waiting', reason: null, observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0, pageId });
+  const offRoute = (url: string | URL): PageReport => ({
+    where: whereOf(url),
+    topFrame,
+    onMessages: false,
+    recognition: 'waiting',
+    reason: null,
+    observation: null,
+    failureId: null,
+    fresh: false,
+    cleared: false,
+    failureAt: null,
+    seq: 0,
+    pageId,
+  });
   // A sub-frame (the business chat) that goes away takes its evidence with it.
-  if (!topFrame) ctx.addEventListener(window, 'pagehide', () => {
+  if (!topFrame)
+    ctx.addEventListener(window, 'pagehide', () => {
       if (watcher) void sendMessage('contentPageReport', offRoute(location.href)).catch(() => undefined);
     });
   ctx.addEventListener(window, 'wxt:locationchange', (e) => route(e.newUrl));

@@ -21,8 +21,13 @@
     const card = (i) => {
       const d = document.createElement('article');
       d.className = 'css-1x7n1-DivItemContainer';
-      d.innerHTML = '<div class="css-9f2-DivVideoWrapper"><img alt="" width="300" height="400"></div>' +
-        '<p class="css-a1-PDesc">video ' + i + ' #fyp</p><button class="css-b2-LikeButton"><span class="count">' + i + '</span></button>';
+      d.innerHTML =
+        '<div class="css-9f2-DivVideoWrapper"><img alt="" width="300" height="400"></div>' +
+        '<p class="css-a1-PDesc">video ' +
+        i +
+        ' #fyp</p><button class="css-b2-LikeButton"><span class="count">' +
+        i +
+        '</span></button>';
       return d;
     };
     const counters = () => feed.querySelectorAll('.count');
@@ -30,9 +35,18 @@
     // one DOM change per call
     return function op() {
       switch (tick++ % 4) {
-        case 0: feed.append(card(next++)); break;
-        case 1: feed.firstElementChild?.remove(); break;
-        case 2: { const c = counters(); const el = c[rnd(c.length)]; if (el?.firstChild) el.firstChild.data = String(rnd(100000)); break; }
+        case 0:
+          feed.append(card(next++));
+          break;
+        case 1:
+          feed.firstElementChild?.remove();
+          break;
+        case 2: {
+          const c = counters();
+          const el = c[rnd(c.length)];
+          if (el?.firstChild) el.firstChild.data = String(rnd(100000));
+          break;
+        }
         default: {
           const b = feed.children[rnd(feed.children.length)];
           const btn = b?.querySelector('button');
@@ -50,12 +64,16 @@
   function messageOps() {
     const list = document.querySelector('[data-e2e="dm-new-message-list"]');
     const template = document.getElementById('bench-row-template');
-    const texts = Array.from(list.querySelectorAll('[class*="PText"]')).slice(0, -20).map((p) => p.firstChild).filter(Boolean);
+    const texts = Array.from(list.querySelectorAll('[class*="PText"]'))
+      .slice(0, -20)
+      .map((p) => p.firstChild)
+      .filter(Boolean);
     const contents = Array.from(list.querySelectorAll('[class*="DivMessageContent"]')).slice(0, -20);
     const inserted = [];
     let n = 0;
     let tick = 0;
-    const badge = '<svg width="16" height="16" viewBox="0 0 48 48"><path d="M24 41s-17-9.3-17-22a9 9 0 0 1 17-4 9 9 0 0 1 17 4c0 12.7-17 22-17 22Z"></path></svg><span>1</span>';
+    const badge =
+      '<svg width="16" height="16" viewBox="0 0 48 48"><path d="M24 41s-17-9.3-17-22a9 9 0 0 1 17-4 9 9 0 0 1 17 4c0 12.7-17 22-17 22Z"></path></svg><span>1</span>';
     return function op() {
       switch (tick++ % 6) {
         case 0: {
@@ -65,9 +83,17 @@
           inserted.push(row);
           break;
         }
-        case 3: { const row = inserted.shift(); if (row) row.remove(); break; }
+        case 3: {
+          const row = inserted.shift();
+          if (row) row.remove();
+          break;
+        }
         case 1:
-        case 4: { const t = texts[rnd(texts.length)]; if (t) t.data = `edited message ${rnd(1e6)}`; break; }
+        case 4: {
+          const t = texts[rnd(texts.length)];
+          if (t) t.data = `edited message ${rnd(1e6)}`;
+          break;
+        }
         default: {
           const c = contents[rnd(contents.length)];
           if (!c) break;

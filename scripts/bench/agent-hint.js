@@ -4,7 +4,8 @@
   'use strict';
   // ── failure → hint latency ──
   const TIP = 'You are sending messages too fast. Take a rest.';
-  const WARN_SVG = '<svg width="20" height="20" viewBox="0 0 48 48" fill="currentColor" style="color: rgb(254, 44, 85);"><path d="M24 4a20 20 0 1 0 0 40 20 20 0 0 0 0-40Zm-2 10h4v14h-4V14Zm0 18h4v4h-4v-4Z"></path></svg>';
+  const WARN_SVG =
+    '<svg width="20" height="20" viewBox="0 0 48 48" fill="currentColor" style="color: rgb(254, 44, 85);"><path d="M24 4a20 20 0 1 0 0 40 20 20 0 0 0 0-40Zm-2 10h4v14h-4V14Zm0 18h4v4h-4v-4Z"></path></svg>';
   const probeRows = [];
 
   function ownRow(text, failed) {
@@ -13,7 +14,10 @@
     if (failed) {
       row.querySelector('[data-e2e="dm-warning"]').innerHTML = WARN_SVG;
       const wrap = row.querySelector('[data-e2e="dm-new-chat-item"]');
-      wrap.insertAdjacentHTML('beforeend', `<div class="css-7btupe-7937d88b--DivNoticeContainer ecftnkw0"><div class="css-1aligtd-7937d88b--DivSendFailTip ecftnkw1">${TIP}</div></div>`);
+      wrap.insertAdjacentHTML(
+        'beforeend',
+        `<div class="css-7btupe-7937d88b--DivNoticeContainer ecftnkw0"><div class="css-1aligtd-7937d88b--DivSendFailTip ecftnkw1">${TIP}</div></div>`,
+      );
     }
     return row;
   }

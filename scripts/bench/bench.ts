@@ -27,7 +27,8 @@ async function main() {
   }
   const started = Date.now();
   const loadBefore = loadavg()[0]!;
-  if (loadBefore > cpus().length * 0.5) log(`warning: load average ${loadBefore.toFixed(2)} on ${cpus().length} cores: other work will distort the CPU and latency figures`);
+  if (loadBefore > cpus().length * 0.5)
+    log(`warning: load average ${loadBefore.toFixed(2)} on ${cpus().length} cores: other work will distort the CPU and latency figures`);
   const exe = chromiumPath();
   log(`mode ${QUICK ? 'quick' : 'full'}; build ${BUILD_DIR}`);
   if (want('sizes')) measureSizes();
@@ -113,11 +114,15 @@ function buildInfo(): string {
   let dirty = '';
   try {
     head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'entrypoints'], { encoding: 'utf8' }).trim() ? ' + uncommitted changes in src/ or entrypoints/' : '';
+    dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'entrypoints'], { encoding: 'utf8' }).trim()
+      ? ' + uncommitted changes in src/ or entrypoints/'
+      : '';
   } catch {
     /* no git */
   }
-  const built = statSync(resolve(BUILD_DIR, 'manifest.json')).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
+  const built = statSync(resolve(BUILD_DIR, 'manifest.json'))
+    .mtime.toISOString()
+    .replace(/\.\d+Z$/, 'Z');
   return `.output/chrome-mv3 built ${built}, git ${head}${dirty}`;
 }
 

@@ -12,8 +12,10 @@ export const FORYOU_URL = 'https://www.tiktok.com/foryou';
 export const CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 
 export function foryouPage(items = 200): string {
-  const cards = Array.from({ length: items }, (_, i) =>
-    `<article class="css-1x7n1-DivItemContainer"><div class="css-9f2-DivVideoWrapper"><img alt="" width="300" height="400"></div><p class="css-a1-PDesc">video ${i} #fyp</p><button class="css-b2-LikeButton"><span class="count">${i}</span></button></article>`,
+  const cards = Array.from(
+    { length: items },
+    (_, i) =>
+      `<article class="css-1x7n1-DivItemContainer"><div class="css-9f2-DivVideoWrapper"><img alt="" width="300" height="400"></div><p class="css-a1-PDesc">video ${i} #fyp</p><button class="css-b2-LikeButton"><span class="count">${i}</span></button></article>`,
   ).join('\n');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>For You | TikTok</title></head>
 <body><div id="app"><nav><a href="/foryou">For You</a> <a data-e2e="nav-messages" href="/messages">Messages</a></nav>
@@ -32,8 +34,14 @@ export function chatPage(rows = 5000): string {
   if (!open || open.index === undefined || bottom < 0) throw new Error('dm-new-healthy.html changed: no message list / chat bottom found');
   const listStart = open.index + open[0].length;
   const listEnd = html.lastIndexOf('</div>', bottom); // the list's closing tag
-  const items = html.slice(listStart, listEnd).split(/(?=<div data-index=")/).map((s) => s.trim()).filter((s) => s.startsWith('<div data-index='));
-  const rowItems = items.filter((s) => s.includes('data-e2e="dm-new-chat-item"') && !/<svg[^>]*style=/.test(s.split('data-e2e="dm-warning"')[1] ?? ''));
+  const items = html
+    .slice(listStart, listEnd)
+    .split(/(?=<div data-index=")/)
+    .map((s) => s.trim())
+    .filter((s) => s.startsWith('<div data-index='));
+  const rowItems = items.filter(
+    (s) => s.includes('data-e2e="dm-new-chat-item"') && !/<svg[^>]*style=/.test(s.split('data-e2e="dm-warning"')[1] ?? ''),
+  );
   const own = rowItems.find((s) => s.includes('css-lc7lvc') && !s.includes('DivReactionBadge'));
   const friend = rowItems.find((s) => s.includes('css-1fi8jne') && s.includes('DivReactionBadge'));
   if (!own || !friend) throw new Error('dm-new-healthy.html changed: no own / friend row template found');

@@ -31,13 +31,16 @@ export async function launchPlain(executablePath: string): Promise<PlainSession>
     ],
   });
   const pages = new Map<string, string>();
-  await context.route(() => true, async (route) => {
-    const url = new URL(route.request().url());
-    const html = pages.get(`${url.host}${url.pathname}${url.search}`) ?? pages.get(`${url.host}${url.pathname}`);
-    if (html !== undefined) return route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
-    if (url.host.endsWith('tiktok.com')) return route.fulfill({ status: 404, body: 'not found', contentType: 'text/plain' });
-    return route.abort('blockedbyclient');
-  });
+  await context.route(
+    () => true,
+    async (route) => {
+      const url = new URL(route.request().url());
+      const html = pages.get(`${url.host}${url.pathname}${url.search}`) ?? pages.get(`${url.host}${url.pathname}`);
+      if (html !== undefined) return route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
+      if (url.host.endsWith('tiktok.com')) return route.fulfill({ status: 404, body: 'not found', contentType: 'text/plain' });
+      return route.abort('blockedbyclient');
+    },
+  );
   return {
     context,
     serve: (url, html) => {

@@ -15,7 +15,11 @@ import type { CDPSession } from 'playwright-core';
 //   scheduling, the profiler itself) and (idle) is idle.
 
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; scriptId: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; scriptId: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }>;
   startTime: number;
   endTime: number;
   samples?: number[];
@@ -92,11 +96,18 @@ export function summarize(profile: CpuProfile, extensionOrigin: string): Profile
       perFn.set(key, (perFn.get(key) ?? 0) + ms);
     }
   }
-  const top = [...perFn].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([fn, ms]) => ({ fn, ms: round(ms, 2) }));
+  const top = [...perFn]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([fn, ms]) => ({ fn, ms: round(ms, 2) }));
   return { durationMs: (profile.endTime - profile.startTime) / 1000, extensionMs, extensionSelfMs, scriptMs, gcMs, top };
 }
 
-export async function profiled<T>(cdp: CDPSession, intervalUs: number, during: () => Promise<T>): Promise<{ profile: CpuProfile; value: T }> {
+export async function profiled<T>(
+  cdp: CDPSession,
+  intervalUs: number,
+  during: () => Promise<T>,
+): Promise<{ profile: CpuProfile; value: T }> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
   await cdp.send('Profiler.start');

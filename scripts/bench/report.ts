@@ -25,7 +25,11 @@ const mark = (ok: boolean | null) => (ok === null ? '—' : ok ? '✓' : '✗');
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 export function renderTable(rows: Row[]): string {
-  return ['| what | measured | budget | |', '|---|---|---|:-:|', ...rows.map((r) => `| ${cell(r.what)} | ${cell(r.figure)} | ${cell(r.budget)} | ${mark(r.ok)} |`)].join('\n');
+  return [
+    '| what | measured | budget | |',
+    '|---|---|---|:-:|',
+    ...rows.map((r) => `| ${cell(r.what)} | ${cell(r.figure)} | ${cell(r.budget)} | ${mark(r.ok)} |`),
+  ].join('\n');
 }
 
 function renderRun(run: Run): string {

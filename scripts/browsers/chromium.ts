@@ -11,7 +11,11 @@ import { startWssServer, type WssServer } from './wss-server';
 // to a local TLS server through --host-resolver-rules (routing misses websockets; the server sees
 // the request headers as sent).
 
-export type Answer = { continue: true } | { status?: number; body?: string; headers?: Record<string, string>; contentType?: string } | { abort: string } | 'hang';
+export type Answer =
+  | { continue: true }
+  | { status?: number; body?: string; headers?: Record<string, string>; contentType?: string }
+  | { abort: string }
+  | 'hang';
 export type Handler = (url: URL, route: Route) => Answer | undefined;
 
 export interface ChromiumSession {
@@ -88,7 +92,10 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   };
   const inWorker = async <T, A = undefined>(fn: (arg: A) => Promise<T>, arg?: A): Promise<T> => {
     const w = await liveWorker();
-    return Promise.race([w.evaluate(fn as never, arg as never) as Promise<T>, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('worker did not answer in 10 s')), 10_000))]);
+    return Promise.race([
+      w.evaluate(fn as never, arg as never) as Promise<T>,
+      new Promise<never>((_, rej) => setTimeout(() => rej(new Error('worker did not answer in 10 s')), 10_000)),
+    ]);
   };
   const pages = new Map<string, string>();
   const handlers: Handler[] = [];
@@ -96,29 +103,32 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   const extensionRequests: string[] = [];
 
   const local = new Set(['im-ws.tiktok.com', ...(opts.localHosts ?? [])]);
-  await context.route((url) => !local.has(url.host), async (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'chrome-extension:') return route.continue();
-    requests.push(`${url.host}${url.pathname}`);
-    const req = route.request();
-    const fromExtension = !!req.serviceWorker() || (req.frame?.()?.url() ?? '').startsWith('chrome-extension:');
-    if (fromExtension) extensionRequests.push(`${url.host}${url.pathname}`);
-    let answer: Answer | undefined;
-    for (const h of handlers) {
-      answer = h(url, route);
-      if (answer) break;
-    }
-    answer ??= defaultAnswer(url, pages);
-    if (answer === 'hang') return; // never answered: the request times out on its own
-    if ('continue' in answer) return route.continue();
-    if ('abort' in answer) return route.abort(answer.abort);
-    return route.fulfill({
-      status: answer.status ?? 200,
-      body: answer.body ?? '',
-      contentType: answer.contentType ?? 'text/plain',
-      headers: { date: new Date().toUTCString(), ...(answer.headers ?? {}) },
-    });
-  });
+  await context.route(
+    (url) => !local.has(url.host),
+    async (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'chrome-extension:') return route.continue();
+      requests.push(`${url.host}${url.pathname}`);
+      const req = route.request();
+      const fromExtension = !!req.serviceWorker() || (req.frame?.()?.url() ?? '').startsWith('chrome-extension:');
+      if (fromExtension) extensionRequests.push(`${url.host}${url.pathname}`);
+      let answer: Answer | undefined;
+      for (const h of handlers) {
+        answer = h(url, route);
+        if (answer) break;
+      }
+      answer ??= defaultAnswer(url, pages);
+      if (answer === 'hang') return; // never answered: the request times out on its own
+      if ('continue' in answer) return route.continue();
+      if ('abort' in answer) return route.abort(answer.abort);
+      return route.fulfill({
+        status: answer.status ?? 200,
+        body: answer.body ?? '',
+        contentType: answer.contentType ?? 'text/plain',
+        headers: { date: new Date().toUTCString(), ...(answer.headers ?? {}) },
+      });
+    },
+  );
 
   // The worker's webRequest listeners take a moment to be wired after the browser starts: wait
   // until it has seen a top-level TikTok navigation before the test begins.
@@ -127,7 +137,9 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
   for (let seen = false; !seen; ) {
     if (Date.now() > deadline) throw new Error('the extension never observed a TikTok navigation (webRequest listeners not wired?)');
     await probe.goto(`https://www.tiktok.com/dm-doctor-ready?${Date.now()}`, { timeout: 5000 }).catch(() => undefined);
-    seen = await inWorker(async () => JSON.stringify(await chrome.storage.session.get(null)).includes('dm-doctor-ready')).catch(() => false);
+    seen = await inWorker(async () => JSON.stringify(await chrome.storage.session.get(null)).includes('dm-doctor-ready')).catch(
+      () => false,
+    );
   }
   // closing a page can stall in Chromium right after start-up: never let it hang the suite
   await Promise.race([probe.close().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);

@@ -15,7 +15,27 @@ import type { AddressInfo } from 'node:net';
 export function makeCert(names: string[]): { key: Buffer; cert: Buffer; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dmd-cert-'));
   const san = names.map((n) => `DNS:${n}`).join(',');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=dm-doctor-test', '-addext', `subjectAltName=${san}`, '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=dm-doctor-test',
+      '-addext',
+      `subjectAltName=${san}`,
+      '-days',
+      '2',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')), dir };
 }
 
@@ -33,7 +53,14 @@ export interface WssServer {
 
 export async function startWssServer(): Promise<WssServer> {
   const { key, cert } = makeCert(['*.tiktok.com', 'tiktok.com']);
-  const state: WssServer = { port: 0, mode: 'accept', handshakes: [], requests: [], onHttp: (_req, res) => res.writeHead(400).end(), close: async () => undefined };
+  const state: WssServer = {
+    port: 0,
+    mode: 'accept',
+    handshakes: [],
+    requests: [],
+    onHttp: (_req, res) => res.writeHead(400).end(),
+    close: async () => undefined,
+  };
   const log = (req: IncomingMessage, websocket: boolean) =>
     state.requests.push({ host: String(req.headers.host ?? ''), path: req.url?.split('?')[0] ?? '', websocket, headers: req.headers });
   const server: Server = createServer({ key, cert }, (req, res) => {
@@ -51,7 +78,9 @@ export async function startWssServer(): Promise<WssServer> {
       return;
     }
     const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     socket.on('error', () => undefined);
     setTimeout(() => socket.destroy(), 10_000);
   });

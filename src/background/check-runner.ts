@@ -13,7 +13,12 @@ const runner = createCheckRunner({
   loadLast: () => getItem('session:checks-last'),
   saveLast: (run) => setItem('session:checks-last', run),
   mayContact: (origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false),
-  probes: { http: (url) => probeHttp(url), doh: (url) => probeDoh(url), portal: (url) => probePortal(url), portalViaTikTok: (url, target) => probePortalViaTikTok(url, target) },
+  probes: {
+    http: (url) => probeHttp(url),
+    doh: (url) => probeDoh(url),
+    portal: (url) => probePortal(url),
+    portalViaTikTok: (url, target) => probePortalViaTikTok(url, target),
+  },
   online: () => navigator.onLine,
   userAgent: () => navigator.userAgent,
   ownErrorFor,

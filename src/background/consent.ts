@@ -27,7 +27,8 @@ export async function syncExternalChecksSetting(): Promise<boolean> {
 
 /** Registered synchronously at the top level of the background. */
 export function registerConsentMirror(): void {
-  const sync = () => void syncExternalChecksSetting().catch((err) => console.warn('[dm-doctor] could not record the permission state', err));
+  const sync = () =>
+    void syncExternalChecksSetting().catch((err) => console.warn('[dm-doctor] could not record the permission state', err));
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   sync();

@@ -16,7 +16,8 @@ export type FirstRunAction = { kind: 'welcome' } | { kind: 'whats-new'; from: st
 
 export function onInstalledAction(d: InstalledDetails, version: string): FirstRunAction {
   if (d.reason === 'install') return { kind: 'welcome' };
-  if (d.reason === 'update' && d.previousVersion && d.previousVersion !== version) return { kind: 'whats-new', from: d.previousVersion, to: version };
+  if (d.reason === 'update' && d.previousVersion && d.previousVersion !== version)
+    return { kind: 'whats-new', from: d.previousVersion, to: version };
   return { kind: 'nothing' };
 }
 
@@ -24,8 +25,10 @@ export function onInstalledAction(d: InstalledDetails, version: string): FirstRu
 export function registerFirstRun(): void {
   browser.runtime.onInstalled.addListener((details) => {
     const action = onInstalledAction(details, browser.runtime.getManifest().version);
-    if (action.kind === 'welcome') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logged('opening the welcome page'));
-    if (action.kind === 'whats-new') void setItem(`local:${WHATS_NEW_KEY}`, { from: action.from, to: action.to }).catch(logged('noting what is new'));
+    if (action.kind === 'welcome')
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logged('opening the welcome page'));
+    if (action.kind === 'whats-new')
+      void setItem(`local:${WHATS_NEW_KEY}`, { from: action.from, to: action.to }).catch(logged('noting what is new'));
   });
 }
 

@@ -8,7 +8,8 @@ import { BROWSER, change, logged, markNotLoadedTabs } from './tabs';
 export function registerTabListeners(): void {
   // Chrome leaves tabs opened before an install or update without a content script: mark their
   // inboxes (grey "?" badge until the tab navigates or reports; the popup offers "Reload this tab").
-  if (BROWSER === 'chrome') browser.runtime.onInstalled.addListener(() => void markNotLoadedTabs().catch(logged('marking tabs opened before install')));
+  if (BROWSER === 'chrome')
+    browser.runtime.onInstalled.addListener(() => void markNotLoadedTabs().catch(logged('marking tabs opened before install')));
 
   // Through the tab's update chain: an event still queued for the tab cannot recreate its state.
   browser.tabs.onRemoved.addListener((tabId) => void removeTab(tabId).catch(logged('removing a closed tab')));
@@ -18,7 +19,11 @@ export function registerTabListeners(): void {
     // Only tabs we already know: other sites' tabs get no state at all.
     if (info.status !== 'complete' || isTikTokUrl(tab.url)) return;
     void readTab(tabId)
-      .then((s) => (s.where || s.onMessages ? change(tabId, (t) => applyNavigation(t, { where: '', onMessages: false, requestId: null, at: Date.now() })) : undefined))
+      .then((s) =>
+        s.where || s.onMessages
+          ? change(tabId, (t) => applyNavigation(t, { where: '', onMessages: false, requestId: null, at: Date.now() }))
+          : undefined,
+      )
       .catch(logged('leaving TikTok'));
   });
 }

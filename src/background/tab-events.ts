@@ -40,7 +40,18 @@ export function applyNavigation(s0: TabState, nav: { where: string; onMessages: 
 
 /** The tab left /messages: the problem and the badge go with it. */
 function leave(s: TabState, where: string | null, at: number): TabState {
-  return { ...s, where, onMessages: false, page: null, pageAt: null, net: [], answers: {}, reportedAt: at, visitAt: at, visitRequestId: null };
+  return {
+    ...s,
+    where,
+    onMessages: false,
+    page: null,
+    pageAt: null,
+    net: [],
+    answers: {},
+    reportedAt: at,
+    visitAt: at,
+    visitRequestId: null,
+  };
 }
 
 /** A content script runs inside TikTok's page: its report is redacted again before it is kept. */

@@ -54,7 +54,11 @@ export function startChecks(tabId: number | null, incognito: boolean): void {
   // returned next says so. Outside probes ask permissions.contains themselves (src/checks/run.ts).
   runChecksForTab(key, { update: (id, fn) => change(id, fn), net: async (id) => (await readTab(id)).net })
     .catch(logged('a check run'))
-    .finally(() => tabId == null && setTimeout(() => void (isRunning(key) ? undefined : removeTab(key).catch(logged('dropping a no-tab run'))), NO_TAB_KEEP_MS));
+    .finally(
+      () =>
+        tabId == null &&
+        setTimeout(() => void (isRunning(key) ? undefined : removeTab(key).catch(logged('dropping a no-tab run'))), NO_TAB_KEEP_MS),
+    );
 }
 
 /**

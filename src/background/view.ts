@@ -41,6 +41,16 @@ export function buildView(tabId: number | null, s: TabState | null, c: ViewConte
     settings: c.settings,
     browser: c.browser,
     retryAt: retryAtOf(s, c.now),
-    report: buildReport({ state, diagnosis, checks, page: s?.page ?? null, net: s?.net ?? [], at: c.now, browser: c.browser, browserVersion: c.browserVersion, version: c.version }),
+    report: buildReport({
+      state,
+      diagnosis,
+      checks,
+      page: s?.page ?? null,
+      net: s?.net ?? [],
+      at: c.now,
+      browser: c.browser,
+      browserVersion: c.browserVersion,
+      version: c.version,
+    }),
   };
 }

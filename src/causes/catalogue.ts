@@ -9,7 +9,16 @@
 //                                    whose action opens the recipient's profile (`needsHandle`)
 // Use `messageKeys(id, ctx)` rather than building keys by hand.
 import { CAUSE_IDS, sideOf, type CauseId, type Side } from '../contracts/cause-ids';
-import { PORTAL_PROBE_URL, browserUrl, helpUrl, profileUrl, type Browser, type BrowserUrlName, type Lang, type TikTokUrlName } from './urls';
+import {
+  PORTAL_PROBE_URL,
+  browserUrl,
+  helpUrl,
+  profileUrl,
+  type Browser,
+  type BrowserUrlName,
+  type Lang,
+  type TikTokUrlName,
+} from './urls';
 import { msgKey } from '../i18n/keys';
 
 export interface CauseContext {
@@ -51,7 +60,10 @@ export type FixAction =
   | { kind: 'reload-tab' }
   | { kind: 'recheck'; wait?: true };
 
-const help = (name: TikTokUrlName): Link => (c) => helpUrl(name, c.lang);
+const help =
+  (name: TikTokUrlName): Link =>
+  (c) =>
+    helpUrl(name, c.lang);
 const open = (name: TikTokUrlName): ActionSpec => ({ kind: 'open-url', url: help(name) });
 const profileOr = (fallback: TikTokUrlName): ActionSpec => ({
   kind: 'open-url',

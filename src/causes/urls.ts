@@ -7,7 +7,6 @@ import type { Lang } from '../i18n/langs';
 export type { Lang };
 export type Browser = 'chrome' | 'firefox';
 
-
 const TT = 'https://www.tiktok.com';
 const ST = 'https://support.tiktok.com/{lang}';
 

@@ -4,11 +4,7 @@ import { makeResult, skipped, type CheckResult } from './result';
 // browser's own resolution as seen in webRequest (Chrome has no DNS API), "public resolver"
 // becomes a DNS-over-HTTPS answer, fetched only with the person's consent.
 
-export type DohAnswer =
-  | { status: 'ok'; addresses: string[] }
-  | { status: 'nxdomain' }
-  | { status: 'error' }
-  | { status: 'unreachable' };
+export type DohAnswer = { status: 'ok'; addresses: string[] } | { status: 'nxdomain' } | { status: 'error' } | { status: 'unreachable' };
 
 /** 'ok': requests got HTTP answers; 'fails': dns-class errors lately; 'unknown': no evidence. */
 export type BrowserResolution = 'ok' | 'fails' | 'unknown';
@@ -31,7 +27,10 @@ export interface DnsInput {
 
 /** Addresses blockers answer with (hosts files, Pi-hole, NextDNS): 0.0.0.0/8, 127/8, ::, ::1. */
 export function isSinkholeAddress(address: string): boolean {
-  const a = address.trim().toLowerCase().replace(/^::ffff:/, '');
+  const a = address
+    .trim()
+    .toLowerCase()
+    .replace(/^::ffff:/, '');
   return /^0\.\d+\.\d+\.\d+$/.test(a) || /^127\.\d+\.\d+\.\d+$/.test(a) || a === '::' || a === '::1';
 }
 

@@ -16,7 +16,10 @@ function errorName(err: unknown): string {
   return 'network';
 }
 
-export async function probeHttp(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<ReachOutcome & { date?: string | null; arrivedAt?: number }> {
+export async function probeHttp(
+  url: string,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ReachOutcome & { date?: string | null; arrivedAt?: number }> {
   const t0 = now();
   try {
     const res = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
@@ -30,12 +33,21 @@ export async function probeHttp(url: string, timeoutMs = PROBE_TIMEOUT_MS): Prom
 
 export async function probeDoh(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<DohAnswer> {
   try {
-    const res = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', headers: { accept: 'application/dns-json' }, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'manual',
+      headers: { accept: 'application/dns-json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!res.ok) return { status: 'error' };
     const body = (await res.json()) as { Status?: number; Answer?: { type?: number; data?: string }[] };
     if (body.Status === 3) return { status: 'nxdomain' };
     if (body.Status !== 0) return { status: 'error' };
-    const addresses = (body.Answer ?? []).filter((a) => a.type === 1 || a.type === 28).map((a) => String(a.data ?? '')).filter(Boolean);
+    const addresses = (body.Answer ?? [])
+      .filter((a) => a.type === 1 || a.type === 28)
+      .map((a) => String(a.data ?? ''))
+      .filter(Boolean);
     return { status: 'ok', addresses };
   } catch (err) {
     return errorName(err) === 'timeout' || err instanceof TypeError ? { status: 'unreachable' } : { status: 'error' };
@@ -45,10 +57,22 @@ export async function probeDoh(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promi
 export async function probePortal(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<PortalOutcome> {
   const t0 = now();
   try {
-    const res = await fetch(`${url}?r=${Math.random().toString(36).slice(2)}`, { cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${url}?r=${Math.random().toString(36).slice(2)}`, {
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const redirected = res.type === 'opaqueredirect';
     const body = redirected ? '' : await res.text();
-    return { ok: true, status: res.status, bodyBytes: body.length, redirected, retryAfter: res.headers.get('retry-after'), ms: elapsed(t0) };
+    return {
+      ok: true,
+      status: res.status,
+      bodyBytes: body.length,
+      redirected,
+      retryAfter: res.headers.get('retry-after'),
+      ms: elapsed(t0),
+    };
   } catch (err) {
     return { ok: false, error: errorName(err), ms: elapsed(t0) };
   }
@@ -58,7 +82,11 @@ export async function probePortal(url: string, timeoutMs = PROBE_TIMEOUT_MS): Pr
  * The plain-http request to TikTok, not followed: a redirect is reported with its target, which
  * fetch hides (an opaque redirect) and webRequest tells (`redirectTarget`, onBeforeRedirect).
  */
-export async function probePortalViaTikTok(url: string, redirectTarget: () => Promise<string | null>, timeoutMs = PROBE_TIMEOUT_MS): Promise<TikTokPortalOutcome> {
+export async function probePortalViaTikTok(
+  url: string,
+  redirectTarget: () => Promise<string | null>,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<TikTokPortalOutcome> {
   const t0 = now();
   try {
     const res = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });

@@ -1,21 +1,58 @@
 import { CHECK_IDS, CheckResultSchema, type CheckId, type CheckResult, type CheckStatus, type Reason } from '../contracts/checks';
 
-export { CHECK_IDS, CHECK_STATUSES, CheckResultSchema, type CheckId, type CheckResult, type CheckStatus, type Reason } from '../contracts/checks';
+export {
+  CHECK_IDS,
+  CHECK_STATUSES,
+  CheckResultSchema,
+  type CheckId,
+  type CheckResult,
+  type CheckStatus,
+  type Reason,
+} from '../contracts/checks';
 
 // The shape every connectivity check reports, and the rule that a check that did not run
 // (or was interrupted) is shown as 'skipped', never as a pass ("Not run is never green").
 
 /** Every reason key a verdict can produce, for the localisation catalogue to cover. */
 export const REASON_KEYS = [
-  'check.notRun', 'check.interrupted', 'check.running',
-  'online.ok', 'online.offline',
-  'reach.ok', 'reach.slow', 'reach.timeout', 'reach.failed',
-  'ws.ok', 'ws.slow', 'ws.timeout', 'ws.failed',
-  'dns.ok', 'dns.noConsent', 'dns.blocked', 'dns.failure', 'dns.sinkhole', 'dns.noInternet', 'dns.inconclusive', 'dns.noResult',
-  'portal.none', 'portal.detected', 'portal.retryLater', 'portal.noResult', 'portal.noConsent',
-  'clock.ok', 'clock.off', 'clock.wrong', 'clock.noDate',
-  'proxy.noErrors', 'proxy.inUse', 'proxy.error', 'proxy.errors',
-  'browser.ok', 'browser.old', 'browser.tooOld', 'browser.unknown',
+  'check.notRun',
+  'check.interrupted',
+  'check.running',
+  'online.ok',
+  'online.offline',
+  'reach.ok',
+  'reach.slow',
+  'reach.timeout',
+  'reach.failed',
+  'ws.ok',
+  'ws.slow',
+  'ws.timeout',
+  'ws.failed',
+  'dns.ok',
+  'dns.noConsent',
+  'dns.blocked',
+  'dns.failure',
+  'dns.sinkhole',
+  'dns.noInternet',
+  'dns.inconclusive',
+  'dns.noResult',
+  'portal.none',
+  'portal.detected',
+  'portal.retryLater',
+  'portal.noResult',
+  'portal.noConsent',
+  'clock.ok',
+  'clock.off',
+  'clock.wrong',
+  'clock.noDate',
+  'proxy.noErrors',
+  'proxy.inUse',
+  'proxy.error',
+  'proxy.errors',
+  'browser.ok',
+  'browser.old',
+  'browser.tooOld',
+  'browser.unknown',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 

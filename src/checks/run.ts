@@ -1,6 +1,27 @@
 import * as z from 'zod/mini';
 import type { CheckRun, TabState } from '../contracts/tab-state';
-import { CheckResultSchema, canRunChecks, running, skipped, verdictBrowserVersion, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictDns, verdictImSocketHost, verdictOnline, verdictProxy, verdictReach, CHECK_IDS, PROBE_URLS, type CheckResult, type DohAnswer, type PortalOutcome, type ReachOutcome, type TikTokPortalOutcome } from './verdicts';
+import {
+  CheckResultSchema,
+  canRunChecks,
+  running,
+  skipped,
+  verdictBrowserVersion,
+  verdictCaptivePortal,
+  verdictCaptivePortalViaTikTok,
+  verdictClock,
+  verdictDns,
+  verdictImSocketHost,
+  verdictOnline,
+  verdictProxy,
+  verdictReach,
+  CHECK_IDS,
+  PROBE_URLS,
+  type CheckResult,
+  type DohAnswer,
+  type PortalOutcome,
+  type ReachOutcome,
+  type TikTokPortalOutcome,
+} from './verdicts';
 import { DOH_ORIGIN, PORTAL_ORIGIN } from './external-origins';
 import { classifyError } from '../network/error-class';
 
@@ -101,7 +122,12 @@ export function createCheckRunner(env: RunEnv): CheckRunner {
     const prev = stored.success ? stored.data : null;
     if (prev && prev.finishedAt === null) {
       // Started by a worker that is gone (this one runs nothing else): interrupted, not a result.
-      await env.saveLast({ ...prev, finishedAt: env.now(), interrupted: true, results: prev.results.map((r) => (r.status === 'running' ? skipped(r.id, 'check.interrupted') : r)) });
+      await env.saveLast({
+        ...prev,
+        finishedAt: env.now(),
+        interrupted: true,
+        results: prev.results.map((r) => (r.status === 'running' ? skipped(r.id, 'check.interrupted') : r)),
+      });
     } else if (prev && !prev.interrupted && prev.finishedAt !== null && !canRunChecks(prev.finishedAt, env.now()).allowed) {
       // A finished run less than 30 s old: its results, with their age (finishedAt).
       await publish(run, { startedAt: prev.startedAt, finishedAt: prev.finishedAt, results: prev.results, runId: `cached-${runId}` });
@@ -158,7 +184,8 @@ export function createCheckRunner(env: RunEnv): CheckRunner {
       })();
       const doh = (async () => ((await env.mayContact(DOH_ORIGIN)) ? env.probes.doh(PROBE_URLS.doh) : null))();
       const [wwwOutcome, dohAnswer] = await Promise.all([www, doh, im, socketHost, portal]);
-      const dnsErrors = net.some((e) => e.kind === 'error' && e.cls === 'dns') || (!wwwOutcome.ok && classifyError(wwwOutcome.error) === 'dns');
+      const dnsErrors =
+        net.some((e) => e.kind === 'error' && e.cls === 'dns') || (!wwwOutcome.ok && classifyError(wwwOutcome.error) === 'dns');
       await set(
         verdictDns({
           tiktok: wwwOutcome.ok ? 'ok' : dnsErrors ? 'fails' : 'unknown',

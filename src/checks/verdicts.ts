@@ -83,7 +83,13 @@ export function verdictCaptivePortal(outcome: PortalOutcome | null): CheckResult
 }
 
 export type TikTokPortalOutcome =
-  | { ok: true; redirected: boolean; /** where a redirect pointed, when webRequest told */ target: string | null; status: number; ms: number }
+  | {
+      ok: true;
+      redirected: boolean /** where a redirect pointed, when webRequest told */;
+      target: string | null;
+      status: number;
+      ms: number;
+    }
   | { ok: false; error: string; ms: number };
 
 /**
@@ -98,7 +104,13 @@ export function verdictCaptivePortalViaTikTok(outcome: TikTokPortalOutcome, http
   if (outcome.redirected) {
     if (outcome.target === null) return makeResult('captive-portal', 'skipped', 'portal.noResult', { ms, via: 'tiktok' }, { ms });
     if (hostRole(outcome.target) === null) {
-      return makeResult('captive-portal', 'fail', 'portal.detected', { status: outcome.status, via: 'tiktok' }, { ms, detail: { cause: 'captive-portal' } });
+      return makeResult(
+        'captive-portal',
+        'fail',
+        'portal.detected',
+        { status: outcome.status, via: 'tiktok' },
+        { ms, detail: { cause: 'captive-portal' } },
+      );
     }
     if (!httpsReachable) return makeResult('captive-portal', 'skipped', 'portal.noResult', { ms, via: 'tiktok' }, { ms });
   }
@@ -136,8 +148,13 @@ export function verdictProxy(events: readonly NetEvent[]): CheckResult {
   const inUse = events.some((e) => e.proxy === true);
   if (times.length > 0) {
     const confirmed = confirmedApart(times);
-    return makeResult('proxy', confirmed ? 'fail' : 'warn', confirmed ? 'proxy.errors' : 'proxy.error', { count: times.length },
-      { detail: { cause: 'proxy-vpn', proxy: inUse } });
+    return makeResult(
+      'proxy',
+      confirmed ? 'fail' : 'warn',
+      confirmed ? 'proxy.errors' : 'proxy.error',
+      { count: times.length },
+      { detail: { cause: 'proxy-vpn', proxy: inUse } },
+    );
   }
   if (inUse) return makeResult('proxy', 'pass', 'proxy.inUse', undefined, { detail: { proxy: true } });
   return makeResult('proxy', 'pass', 'proxy.noErrors');

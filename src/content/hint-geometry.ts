@@ -62,7 +62,10 @@ export function readGeometry(doc: Document, row: Element | null, bottom: Element
   const target = icon ? null : (composerBox ?? (notices[0] ? rect(notices[0]) : null));
   const rtl = (doc.documentElement.getAttribute('dir') ?? view?.getComputedStyle(doc.documentElement).direction) === 'rtl';
   return {
-    viewport: { width: doc.documentElement.clientWidth || view?.innerWidth || 0, height: doc.documentElement.clientHeight || view?.innerHeight || 0 },
+    viewport: {
+      width: doc.documentElement.clientWidth || view?.innerWidth || 0,
+      height: doc.documentElement.clientHeight || view?.innerHeight || 0,
+    },
     icon,
     target,
     avoid,

@@ -126,7 +126,8 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
       else latest = { id, fresh: newIds.has(id) && isFresh(bottom, id, batch), at: Date.now(), row: bottom };
     }
     const pageState = obs.page !== 'inbox' && obs.page !== 'unknown';
-    const recognition = pageState || unreadable === null ? 'recognized' : Date.now() - openedAt >= UNRECOGNISED_AFTER_MS ? 'unrecognized' : 'waiting';
+    const recognition =
+      pageState || unreadable === null ? 'recognized' : Date.now() - openedAt >= UNRECOGNISED_AFTER_MS ? 'unrecognized' : 'waiting';
     const r: PageReport = {
       where: whereOf(doc.location.href),
       topFrame: doc.defaultView === doc.defaultView?.top,

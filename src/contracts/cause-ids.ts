@@ -1,9 +1,39 @@
 // Stable cause ids (../shared/DESIGN.md). Add, never rename or remove.
 export const CAUSE_SIDES = {
-  account: ['under-16', 'phone-unverified', 'family-pairing', 'account-restricted', 'dm-ban', 'content-flagged', 'sending-too-fast', 'logged-out', 'own-dm-settings'],
-  recipient: ['not-friends', 'recipient-settings', 'request-pending', 'chat-limit', 'blocked', 'recipient-suspended', 'recipient-restricted', 'incoming-request'],
+  account: [
+    'under-16',
+    'phone-unverified',
+    'family-pairing',
+    'account-restricted',
+    'dm-ban',
+    'content-flagged',
+    'sending-too-fast',
+    'logged-out',
+    'own-dm-settings',
+  ],
+  recipient: [
+    'not-friends',
+    'recipient-settings',
+    'request-pending',
+    'chat-limit',
+    'blocked',
+    'recipient-suspended',
+    'recipient-restricted',
+    'incoming-request',
+  ],
   tiktok: ['tiktok-outage', 'region-unavailable', 'unsupported-on-web', 'temporary-glitch'],
-  network: ['offline', 'dns-failure', 'dns-blocked', 'blocked-by-extension', 'proxy-vpn', 'firewall', 'captive-portal', 'clock-wrong', 'slow-connection', 'outdated-browser'],
+  network: [
+    'offline',
+    'dns-failure',
+    'dns-blocked',
+    'blocked-by-extension',
+    'proxy-vpn',
+    'firewall',
+    'captive-portal',
+    'clock-wrong',
+    'slow-connection',
+    'outdated-browser',
+  ],
 } as const;
 
 export type Side = keyof typeof CAUSE_SIDES;

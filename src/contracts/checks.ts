@@ -5,7 +5,15 @@ import * as z from 'zod/mini';
 
 /** Rendered in exactly this order (DESIGN, popup contract). */
 export const CHECK_IDS = [
-  'online', 'reach-www', 'reach-im-api', 'im-websocket', 'dns', 'captive-portal', 'clock', 'proxy', 'browser-version',
+  'online',
+  'reach-www',
+  'reach-im-api',
+  'im-websocket',
+  'dns',
+  'captive-portal',
+  'clock',
+  'proxy',
+  'browser-version',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped', 'running'] as const;

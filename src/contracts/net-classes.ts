@@ -5,9 +5,22 @@ export type NetRole = (typeof NET_ROLES)[number];
 
 /** webRequest `details.error` names, normalised (src/network/error-class.ts); unknown names are 'other'. */
 export const NET_ERROR_CLASSES = [
-  'offline', 'dns', 'blocked-by-client', 'proxy', 'connection-reset', 'connection-refused',
-  'connection-closed', 'timeout', 'tls', 'cert-date', 'address-unreachable', 'admin-block',
-  'network-changed', 'websocket', 'aborted', 'other',
+  'offline',
+  'dns',
+  'blocked-by-client',
+  'proxy',
+  'connection-reset',
+  'connection-refused',
+  'connection-closed',
+  'timeout',
+  'tls',
+  'cert-date',
+  'address-unreachable',
+  'admin-block',
+  'network-changed',
+  'websocket',
+  'aborted',
+  'other',
 ] as const;
 export type NetErrorClass = (typeof NET_ERROR_CLASSES)[number];
 

@@ -76,7 +76,11 @@ export interface Self {
 }
 
 /** Whether `sender` may send a message of `type` (see SENDER_POLICY). */
-export function senderAllowed(type: string, sender: Sender | undefined, self: Self = { id: browser.runtime.id, base: browser.runtime.getURL('') }): boolean {
+export function senderAllowed(
+  type: string,
+  sender: Sender | undefined,
+  self: Self = { id: browser.runtime.id, base: browser.runtime.getURL('') },
+): boolean {
   const kind = Object.hasOwn(SENDER_POLICY, type) ? SENDER_POLICY[type as Type] : undefined;
   if (!kind || !sender || sender.id !== self.id || !self.base) return false;
   const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(self.base);
@@ -100,12 +104,16 @@ const isEnvelope = (m: unknown): m is Envelope => typeof m === 'object' && m !==
 export async function sendMessage<K extends Type>(type: K, data: Data<K>, tabId?: number): Promise<Reply<K>> {
   const msg: Envelope = { dmDoctor: type, data };
   const reply = tabId === undefined ? await browser.runtime.sendMessage(msg) : await browser.tabs.sendMessage(tabId, msg);
-  if (isEnvelope(reply) && reply.dmDoctor === type && (reply as { error?: string }).error) throw new Error((reply as { error?: string }).error);
+  if (isEnvelope(reply) && reply.dmDoctor === type && (reply as { error?: string }).error)
+    throw new Error((reply as { error?: string }).error);
   return (reply as { data: Reply<K> } | undefined)?.data as Reply<K>;
 }
 
 /** Handles one message type; the handler's result (or promise) is the reply. Returns a remover. */
-export function onMessage<K extends Type>(type: K, handler: (m: { data: Data<K>; sender: Sender }) => Reply<K> | Promise<Reply<K>>): () => void {
+export function onMessage<K extends Type>(
+  type: K,
+  handler: (m: { data: Data<K>; sender: Sender }) => Reply<K> | Promise<Reply<K>>,
+): () => void {
   const listener = (msg: unknown, sender: Sender, sendResponse: (r: unknown) => void): true | undefined => {
     if (!isEnvelope(msg) || msg.dmDoctor !== type) return undefined;
     const reply = (r: unknown) => {

@@ -15,7 +15,12 @@ export const InputSchemas = {
   contentDismiss: z.object({ failureId: z.string().check(z.maxLength(64)) }),
   /** "Turn off hints" from the hint: no data, and it can only switch hints off */
   contentHintsOff: z.null(),
-  popupGetView: z.object({ tabId: z.nullable(tabId()), activeTabId: z.nullable(tabId()), activeUrl: z.nullable(z.string().check(z.maxLength(2048))), incognito }),
+  popupGetView: z.object({
+    tabId: z.nullable(tabId()),
+    activeTabId: z.nullable(tabId()),
+    activeUrl: z.nullable(z.string().check(z.maxLength(2048))),
+    incognito,
+  }),
   popupRunChecks: z.object({ tabId: z.nullable(tabId()), incognito }),
   /** questionId is checked against the diagnosis's questions where it is applied (background/tab-events.ts) */
   popupAnswer: z.object({ tabId: tabId(), questionId: z.string().check(z.maxLength(40)), answer: z.boolean(), incognito }),

@@ -42,5 +42,18 @@ export const TabStateSchema = z.object({
 export type TabState = z.infer<typeof TabStateSchema>;
 
 export function emptyTabState(tabId: number, now: number): TabState {
-  return { tabId, where: null, onMessages: false, reportedAt: now, page: null, pageAt: null, visitAt: now, visitRequestId: null, net: [], answers: {}, dismissed: [], checks: null };
+  return {
+    tabId,
+    where: null,
+    onMessages: false,
+    reportedAt: now,
+    page: null,
+    pageAt: null,
+    visitAt: now,
+    visitRequestId: null,
+    net: [],
+    answers: {},
+    dismissed: [],
+    checks: null,
+  };
 }

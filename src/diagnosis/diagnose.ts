@@ -10,7 +10,16 @@ const MIN_OTHER_P = 0.03;
 const CONFIRMED_BY: Record<string, string[]> = {
   online: ['offline', 'address-unreachable'],
   dns: ['dns'],
-  'reach-www': ['connection-reset', 'connection-refused', 'timeout', 'tls', 'connection-closed', 'admin-block', 'blocked-by-client', 'proxy'],
+  'reach-www': [
+    'connection-reset',
+    'connection-refused',
+    'timeout',
+    'tls',
+    'connection-closed',
+    'admin-block',
+    'blocked-by-client',
+    'proxy',
+  ],
   'reach-im-api': ['connection-reset', 'connection-refused', 'timeout', 'tls', 'connection-closed', 'admin-block', 'proxy'],
   proxy: ['proxy'],
   clock: ['cert-date'],
@@ -38,7 +47,13 @@ export function diagnose(e: Evidence): Diagnosis {
   const ranked = rank(scores, facts);
   const top = ranked[0]!;
   const question = top.confidence === 'high' ? null : chooseQuestion(facts, e.answers, scores);
-  const shown = [top, ...ranked.slice(1).filter((c) => c.p >= MIN_OTHER_P).slice(0, MAX_OTHERS)];
+  const shown = [
+    top,
+    ...ranked
+      .slice(1)
+      .filter((c) => c.p >= MIN_OTHER_P)
+      .slice(0, MAX_OTHERS),
+  ];
   return { problem: true, ranked: shown, evidence, notice, earlier, question, at: e.now };
 }
 
@@ -84,7 +99,8 @@ function chooseQuestion(facts: Fact[], answers: Record<string, boolean>, scores:
     if (q in answers) continue;
     const touched = [...Object.keys(w.yes), ...Object.keys(w.no)] as CauseId[];
     if (!touched.some((id) => lead.has(id))) continue;
-    const after = (ans: 'yes' | 'no') => entropy(softmax(score([...facts, { id: `answer:${q}:${ans}`, cls: '', key: '', trigger: false }], {})).map(([, p]) => p));
+    const after = (ans: 'yes' | 'no') =>
+      entropy(softmax(score([...facts, { id: `answer:${q}:${ans}`, cls: '', key: '', trigger: false }], {})).map(([, p]) => p));
     const gain = base - (after('yes') + after('no')) / 2;
     if (gain > 0.05 && (!best || gain > best.gain)) best = { q, gain };
   }

@@ -22,22 +22,35 @@ export function pageFacts(e: Evidence): Fact[] {
   const failed = o.failures.total > 0 && !r.cleared;
   if (failed) {
     const earlier = !r.fresh;
-    out.push({ id: 'failed-send', cls: earlier ? 'earlier-failure' : 'failed-send', key: earlier ? 'ev_earlier_failure' : 'ev_failed_send', params: { n: o.failures.total }, trigger: true });
+    out.push({
+      id: 'failed-send',
+      cls: earlier ? 'earlier-failure' : 'failed-send',
+      key: earlier ? 'ev_earlier_failure' : 'ev_failed_send',
+      params: { n: o.failures.total },
+      trigger: true,
+    });
   }
   const n = o.notice;
   // A sentence that comes with a *sent* status (7174's "You can only send 3 messages…") explains a
   // failed bubble beside it; alone, wherever it shows, it is no failure at all (rules.ts).
   const explainOnly = !!n && isSentNotice(n.text);
-  const noticeCounts = n && (failed || (!explainOnly && (n.source === 'composer' || n.source === 'page' || n.source === 'toast' || n.source === 'dialog')));
+  const noticeCounts =
+    n && (failed || (!explainOnly && (n.source === 'composer' || n.source === 'page' || n.source === 'toast' || n.source === 'dialog')));
   if (n && noticeCounts) {
-    if (n.causeId) out.push({ id: `notice:${n.causeId}`, cls: 'notice-known', key: 'ev_notice_known', params: { text: n.text }, trigger: true });
+    if (n.causeId)
+      out.push({ id: `notice:${n.causeId}`, cls: 'notice-known', key: 'ev_notice_known', params: { text: n.text }, trigger: true });
     else out.push({ id: 'notice-unknown', cls: 'notice-unknown', key: 'ev_notice_unknown', params: { text: n.text }, trigger: failed });
   }
-  if (o.composer === 'block-note') out.push({ id: 'composer:block-note', cls: 'composer-block-note', key: 'ev_composer_block_note', trigger: true });
-  if (o.composer === 'request-box') out.push({ id: 'composer:request-box', cls: 'composer-request-box', key: 'ev_composer_request_box', trigger: true });
-  if (o.composer === 'missing' && o.page === 'inbox') out.push({ id: 'composer:missing', cls: 'composer-missing', key: 'ev_composer_missing', trigger: true });
-  if (o.page !== 'inbox' && o.page !== 'unknown') out.push({ id: `page:${o.page}`, cls: `page-${o.page}`, key: msgKey('ev_page', o.page), trigger: true });
-  if (o.unsupportedMessage) out.push({ id: 'unsupported-message', cls: 'unsupported-message', key: 'ev_unsupported_message', trigger: !failed });
+  if (o.composer === 'block-note')
+    out.push({ id: 'composer:block-note', cls: 'composer-block-note', key: 'ev_composer_block_note', trigger: true });
+  if (o.composer === 'request-box')
+    out.push({ id: 'composer:request-box', cls: 'composer-request-box', key: 'ev_composer_request_box', trigger: true });
+  if (o.composer === 'missing' && o.page === 'inbox')
+    out.push({ id: 'composer:missing', cls: 'composer-missing', key: 'ev_composer_missing', trigger: true });
+  if (o.page !== 'inbox' && o.page !== 'unknown')
+    out.push({ id: `page:${o.page}`, cls: `page-${o.page}`, key: msgKey('ev_page', o.page), trigger: true });
+  if (o.unsupportedMessage)
+    out.push({ id: 'unsupported-message', cls: 'unsupported-message', key: 'ev_unsupported_message', trigger: !failed });
   return out;
 }
 
@@ -54,7 +67,9 @@ export function serverErrorHost(c: CheckFact): string | null {
   const host = DM_HOST[c.id];
   const status = c.reason.params?.status;
   // only an answered check (pass, warn) holds a status worth reading
-  return host && (c.status === 'pass' || c.status === 'warn') && typeof status === 'number' && httpClassOf(status) === 'server-error' ? host : null;
+  return host && (c.status === 'pass' || c.status === 'warn') && typeof status === 'number' && httpClassOf(status) === 'server-error'
+    ? host
+    : null;
 }
 
 function confirmed(events: NetFact[]): boolean {
@@ -85,7 +100,8 @@ export function netFacts(e: Evidence, checkConfirms: (cls: string) => boolean, f
     let sure = confirmed(evs) || checkConfirms(cls) || (failedSend && onIm);
     // No failed send, and the IM host answered after the last of these IM errors: it recovered.
     const last = Math.max(...evs.map((x) => x.t));
-    const recovered = sure && !failedSend && evs.every((x) => IM_ROLES.has(x.role)) && imAnswers.some((t) => t > last) && !checkConfirms(cls);
+    const recovered =
+      sure && !failedSend && evs.every((x) => IM_ROLES.has(x.role)) && imAnswers.some((t) => t > last) && !checkConfirms(cls);
     if (recovered) sure = false;
     imFailed ||= failedSend && onIm;
     out.push({
@@ -134,15 +150,24 @@ export function serverFacts(e: Evidence, failedSend: boolean): Fact[] {
   // Two independent signals: ≥ 5 s apart, a page request and a later check, two checks, or the
   // failed bubble of the send the IM host answered with a 5xx.
   const spread = confirmed(page) || checked.size > (page.length ? 0 : 1) || (failedSend && page.some((x) => x.role === 'im-api'));
-  const tier = SERVER_TIERS.find((t) => page.length >= (t.page ?? 0) && n >= (t.attempts ?? 0) && hosts.size >= (t.hosts ?? 0) && checked.size >= (t.checked ?? 0) && (spread || !t.spread))!.tier;
-  return [{
-    id: `http:server-error:${tier}`,
-    cls: 'http-server-error',
-    key: 'ev_http_server_error',
-    params: { n, status: page[page.length - 1]?.status ?? 0 },
-    // the checks' answers corroborate the page's; alone they make no problem
-    trigger: failedSend || (page.length > 0 && tier !== 'once'),
-  }];
+  const tier = SERVER_TIERS.find(
+    (t) =>
+      page.length >= (t.page ?? 0) &&
+      n >= (t.attempts ?? 0) &&
+      hosts.size >= (t.hosts ?? 0) &&
+      checked.size >= (t.checked ?? 0) &&
+      (spread || !t.spread),
+  )!.tier;
+  return [
+    {
+      id: `http:server-error:${tier}`,
+      cls: 'http-server-error',
+      key: 'ev_http_server_error',
+      params: { n, status: page[page.length - 1]?.status ?? 0 },
+      // the checks' answers corroborate the page's; alone they make no problem
+      trigger: failedSend || (page.length > 0 && tier !== 'once'),
+    },
+  ];
 }
 
 /** A failed send whose IM request never reached webRequest: an invisible blocker, perhaps. */
@@ -153,7 +178,11 @@ export function imMissingFact(e: Evidence): Fact[] {
   const to = r.failureAt + IM_WINDOW_AFTER_MS;
   // A failure is reported when it happens (a timeout fires long after the send): an IM error or
   // failing status after the failure appeared still means the request reached webRequest.
-  const seen = e.net.some((x) => (x.role === 'im-api' && x.t >= from && (x.t <= to || x.kind === 'error' || (x.httpClass !== undefined && x.httpClass !== 'ok'))) || x.role === 'im-ws');
+  const seen = e.net.some(
+    (x) =>
+      (x.role === 'im-api' && x.t >= from && (x.t <= to || x.kind === 'error' || (x.httpClass !== undefined && x.httpClass !== 'ok'))) ||
+      x.role === 'im-ws',
+  );
   if (seen || e.now < to) return [];
   return [{ id: 'im-missing', cls: 'im-request-missing', key: 'ev_im_missing', trigger: false }];
 }
@@ -169,12 +198,26 @@ export function checkFacts(e: Evidence): Fact[] {
     }
     // A reach check that timed out points at a slow path rather than a refusal.
     if ((c.id === 'reach-www' || c.id === 'reach-im-api') && c.status === 'fail' && c.reason.key === 'reach.timeout') id += ':timeout';
-    out.push({ id, cls: `check-${c.id}-${c.status}`, key: `ev_check_${c.status}`, params: { check: c.id }, trigger: c.status === 'fail' && c.id !== 'browser-version' });
+    out.push({
+      id,
+      cls: `check-${c.id}-${c.status}`,
+      key: `ev_check_${c.status}`,
+      params: { check: c.id },
+      trigger: c.status === 'fail' && c.id !== 'browser-version',
+    });
   }
   return out;
 }
 
 /** Answers to the questions we ask; any other key (the popup message is free text) is ignored. */
 export function answerFacts(e: Evidence): Fact[] {
-  return Object.entries(e.answers).filter(([q, a]) => Object.hasOwn(QUESTIONS, q) && typeof a === 'boolean').map(([q, yes]) => ({ id: `answer:${q}:${yes ? 'yes' : 'no'}`, cls: `answer-${q}`, key: 'ev_answer', params: { q, a: yes ? 'yes' : 'no' }, trigger: false }));
+  return Object.entries(e.answers)
+    .filter(([q, a]) => Object.hasOwn(QUESTIONS, q) && typeof a === 'boolean')
+    .map(([q, yes]) => ({
+      id: `answer:${q}:${yes ? 'yes' : 'no'}`,
+      cls: `answer-${q}`,
+      key: 'ev_answer',
+      params: { q, a: yes ? 'yes' : 'no' },
+      trigger: false,
+    }));
 }

@@ -9,20 +9,52 @@ import { SERVER_TIERS, type Weights } from './server-rules';
 // "Friends" is the default DM setting for 16+ (TikTok's Safety Center), so "not friends" leads a tie.
 
 export const PRIORS: Record<CauseId, number> = {
-  'recipient-settings': 1.6, 'not-friends': 1.7, 'request-pending': 1.3, 'chat-limit': 0.2, blocked: 0.5,
-  'recipient-suspended': -0.3, 'recipient-restricted': -0.5, 'incoming-request': -1,
-  'under-16': 0.2, 'phone-unverified': 0.1, 'family-pairing': -0.2, 'account-restricted': -0.2, 'dm-ban': -0.2,
-  'content-flagged': 0.3, 'sending-too-fast': 0.5, 'logged-out': -0.5, 'own-dm-settings': 0,
-  'tiktok-outage': -1.5, 'region-unavailable': -2, 'unsupported-on-web': -1.5, 'temporary-glitch': 0.4,
-  offline: -1, 'dns-failure': -1.5, 'dns-blocked': -1.2, 'blocked-by-extension': -0.6, 'proxy-vpn': -1.5,
-  firewall: -1.8, 'captive-portal': -2, 'clock-wrong': -2.5, 'slow-connection': -1.2, 'outdated-browser': -2.5,
+  'recipient-settings': 1.6,
+  'not-friends': 1.7,
+  'request-pending': 1.3,
+  'chat-limit': 0.2,
+  blocked: 0.5,
+  'recipient-suspended': -0.3,
+  'recipient-restricted': -0.5,
+  'incoming-request': -1,
+  'under-16': 0.2,
+  'phone-unverified': 0.1,
+  'family-pairing': -0.2,
+  'account-restricted': -0.2,
+  'dm-ban': -0.2,
+  'content-flagged': 0.3,
+  'sending-too-fast': 0.5,
+  'logged-out': -0.5,
+  'own-dm-settings': 0,
+  'tiktok-outage': -1.5,
+  'region-unavailable': -2,
+  'unsupported-on-web': -1.5,
+  'temporary-glitch': 0.4,
+  offline: -1,
+  'dns-failure': -1.5,
+  'dns-blocked': -1.2,
+  'blocked-by-extension': -0.6,
+  'proxy-vpn': -1.5,
+  firewall: -1.8,
+  'captive-portal': -2,
+  'clock-wrong': -2.5,
+  'slow-connection': -1.2,
+  'outdated-browser': -2.5,
 };
 
 const STRONG = 9;
 const NETWORK: CauseId[] = [...CAUSE_SIDES.network];
 const REACH_RULES_OUT: CauseId[] = ['offline', 'dns-failure', 'dns-blocked', 'proxy-vpn', 'firewall', 'captive-portal', 'slow-connection'];
 const ACCOUNT_ONLY: CauseId[] = ['under-16', 'family-pairing', 'phone-unverified', 'own-dm-settings', 'dm-ban', 'account-restricted'];
-const RECIPIENT_ONLY: CauseId[] = ['not-friends', 'recipient-settings', 'request-pending', 'chat-limit', 'blocked', 'recipient-suspended', 'recipient-restricted'];
+const RECIPIENT_ONLY: CauseId[] = [
+  'not-friends',
+  'recipient-settings',
+  'request-pending',
+  'chat-limit',
+  'blocked',
+  'recipient-suspended',
+  'recipient-restricted',
+];
 /** Causes TikTok reports as an answer (a notice, an HTTP status), never as a transport failure. */
 const POLICY: CauseId[] = [...RECIPIENT_ONLY, ...ACCOUNT_ONLY, 'content-flagged', 'incoming-request', 'sending-too-fast'];
 
@@ -75,14 +107,20 @@ const HTTP: Record<string, Weights> = {
 };
 
 export const QUESTIONS: Record<string, { yes: Weights; no: Weights }> = {
-  'fails-with-everyone': { yes: { ...all(ACCOUNT_ONLY, 2.5), ...all(RECIPIENT_ONLY, -2) }, no: { ...all(ACCOUNT_ONLY, -3), ...all(RECIPIENT_ONLY, 1) } },
+  'fails-with-everyone': {
+    yes: { ...all(ACCOUNT_ONLY, 2.5), ...all(RECIPIENT_ONLY, -2) },
+    no: { ...all(ACCOUNT_ONLY, -3), ...all(RECIPIENT_ONLY, 1) },
+  },
   // An answer is the weakest evidence (DESIGN): "no" alone should not make not-friends certain.
   'follows-back': { yes: { 'not-friends': -5, 'request-pending': -2.5 }, no: { 'not-friends': 2.5, 'request-pending': 1.5 } },
   'age-16': { yes: { 'under-16': -8 }, no: { 'under-16': 8 } },
   'family-pairing': { yes: { 'family-pairing': 6 }, no: { 'family-pairing': -6 } },
   'phone-added': { yes: { 'phone-unverified': -5 }, no: { 'phone-unverified': 5 } },
   'sent-many': { yes: { 'sending-too-fast': 3, 'chat-limit': 2 }, no: { 'sending-too-fast': -3, 'chat-limit': -1.5 } },
-  'other-sites-work': { yes: { offline: -5, 'dns-failure': -2, 'captive-portal': -2 }, no: { offline: 3, 'dns-failure': 2, 'captive-portal': 2 } },
+  'other-sites-work': {
+    yes: { offline: -5, 'dns-failure': -2, 'captive-portal': -2 },
+    no: { offline: 3, 'dns-failure': 2, 'captive-portal': 2 },
+  },
 };
 
 /** The question ids the popup may answer: nothing else is accepted or stored. */
@@ -106,7 +144,16 @@ export function weightsFor(factId: string): Weights {
     case 'page':
       // An error page is one failed load: a glitch first, an outage only once 5xx corroborate it.
       // Without the inbox no send reached a recipient, so their side is unlikely.
-      return ({ login: { 'logged-out': STRONG }, 'rate-limited': { 'sending-too-fast': 8 }, error: { 'temporary-glitch': 1.2, 'tiktok-outage': 1.5, ...all(POLICY, -3) }, 'region-unavailable': { 'region-unavailable': STRONG } } as Record<string, Weights>)[a ?? ''] ?? {};
+      return (
+        (
+          {
+            login: { 'logged-out': STRONG },
+            'rate-limited': { 'sending-too-fast': 8 },
+            error: { 'temporary-glitch': 1.2, 'tiktok-outage': 1.5, ...all(POLICY, -3) },
+            'region-unavailable': { 'region-unavailable': STRONG },
+          } as Record<string, Weights>
+        )[a ?? ''] ?? {}
+      );
     case 'unsupported-message':
       return { 'unsupported-on-web': 6 };
     case 'net': {
@@ -137,7 +184,8 @@ function checkWeights(id: string, status: string, detail?: string): Weights {
   if (status === 'pass') {
     if (id === 'online') return { offline: -2 };
     // TikTok answers now: rules out a dead path, less so a filter that resets only some requests.
-    if (id === 'reach-www' || id === 'reach-im-api') return { ...all(REACH_RULES_OUT, -2), firewall: -1, 'slow-connection': -1.5, 'proxy-vpn': -1 };
+    if (id === 'reach-www' || id === 'reach-im-api')
+      return { ...all(REACH_RULES_OUT, -2), firewall: -1, 'slow-connection': -1.5, 'proxy-vpn': -1 };
     if (id === 'im-websocket') return { firewall: -0.75, 'proxy-vpn': -1 };
     if (id === 'dns') return { 'dns-failure': -4, 'dns-blocked': -4 };
     if (id === 'captive-portal') return { 'captive-portal': -5 };
@@ -150,8 +198,14 @@ function checkWeights(id: string, status: string, detail?: string): Weights {
   const k = fail ? 1 : 0.4;
   const table: Record<string, Weights> = {
     online: { offline: 8 },
-    'reach-www': detail === 'timeout' ? REACH_TIMEOUT : { offline: 2, 'dns-failure': 1.5, firewall: 2, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
-    'reach-im-api': detail === 'timeout' ? REACH_TIMEOUT : { 'blocked-by-extension': 1, firewall: 2.5, 'dns-blocked': 1.5, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
+    'reach-www':
+      detail === 'timeout'
+        ? REACH_TIMEOUT
+        : { offline: 2, 'dns-failure': 1.5, firewall: 2, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
+    'reach-im-api':
+      detail === 'timeout'
+        ? REACH_TIMEOUT
+        : { 'blocked-by-extension': 1, firewall: 2.5, 'dns-blocked': 1.5, 'tiktok-outage': 1.5, 'slow-connection': warn ? 4 : 0 },
     // Sockets are what proxies and filters break while HTTPS still works.
     'im-websocket': { firewall: 4, 'proxy-vpn': 3.5, 'blocked-by-extension': 1, 'temporary-glitch': -0.5 },
     // dns.noInternet: neither local DNS nor a resolver reached by address answers.

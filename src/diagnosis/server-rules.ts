@@ -41,8 +41,13 @@ export const SERVER_TIERS: readonly ServerTier[] = [
  * (checks/plan.ts PROBE_URLS): their 5xx count for the outage rule; other TikTok hosts never do.
  */
 export const DM_HOST: Readonly<Record<string, string>> = {
-  'im-api': 'im-api', 'im-ws': 'im-ws', www: 'www', 'www-api': 'www',
-  'reach-www': 'www', 'reach-im-api': 'im-api', 'im-websocket': 'im-ws',
+  'im-api': 'im-api',
+  'im-ws': 'im-ws',
+  www: 'www',
+  'www-api': 'www',
+  'reach-www': 'www',
+  'reach-im-api': 'im-api',
+  'im-websocket': 'im-ws',
 };
 
 /**

@@ -124,8 +124,7 @@ export function fromBeforeRedirect(details: WebRequestDetails): NetEvent | null 
     return { ...rec, kind: 'error', cls: 'blocked-by-client', error: 'redirect-to-loopback', ...status };
   }
   const toWww = hostRole(to.href) === 'www';
-  if (rec.role === 'www' && details.type === 'main_frame' && isInboxRoute(from)
-    && toWww && /^\/login(\/|$)/.test(to.pathname)) {
+  if (rec.role === 'www' && details.type === 'main_frame' && isInboxRoute(from) && toWww && /^\/login(\/|$)/.test(to.pathname)) {
     return { ...rec, kind: 'http', httpClass: 'login-redirect', ...status };
   }
   return null;
@@ -144,4 +143,3 @@ export function pushBounded(list: readonly NetEvent[], rec: NetEvent, max = 50):
   }
   return next;
 }
-

@@ -13,8 +13,19 @@ const IM_WS = /^im-ws(-[a-z0-9]+)?(\.[a-z]{2})?\.tiktok\.com$/;
 const WWW_API_PATH = /^\/(api|passport|aweme)(\/|$)/;
 // Domains that are TikTok's but never carry web DMs: telemetry, security SDK, app APIs, static
 // CDNs. Everything under them is ignored.
-const NON_DM_DOMAINS = ['tiktokv.com', 'tiktokv.us', 'tiktokv.eu', 'tiktokw.us', 'tiktokw.eu',
-  'tiktokcdn.com', 'tiktokcdn-us.com', 'tiktokcdn-eu.com', 'ttwstatic.com', 'ibytedtos.com', 'ibyteimg.com'];
+const NON_DM_DOMAINS = [
+  'tiktokv.com',
+  'tiktokv.us',
+  'tiktokv.eu',
+  'tiktokw.us',
+  'tiktokw.eu',
+  'tiktokcdn.com',
+  'tiktokcdn-us.com',
+  'tiktokcdn-eu.com',
+  'ttwstatic.com',
+  'ibytedtos.com',
+  'ibyteimg.com',
+];
 // First labels on tiktok.com itself that are telemetry, LIVE, security or CDN hosts.
 const IGNORED_TIKTOK_LABEL = /^(mcs|mon|mssdk|verification|webcast|frontier)([0-9-]|$)|^(v|p|lf|sf)\d+-/;
 

@@ -47,10 +47,14 @@ export function registerNetworkObserver(sink: NetworkSink): void {
   }, filter);
   // responseHeaders (observe-only, no extra permission): a 429's Retry-After is the only honest
   // "try again at" time; nothing else in the headers is read or kept.
-  wr.onCompleted.addListener((d) => {
-    route(d, fromCompleted(d as unknown as WebRequestDetails));
-    started.delete(d.requestId);
-  }, filter, ['responseHeaders']);
+  wr.onCompleted.addListener(
+    (d) => {
+      route(d, fromCompleted(d as unknown as WebRequestDetails));
+      started.delete(d.requestId);
+    },
+    filter,
+    ['responseHeaders'],
+  );
   wr.onBeforeRedirect.addListener((d) => {
     // the background's own probes (tabId -1) do not follow redirects: this is where one pointed
     if (d.tabId < 0) sink.ownRedirect(d.url, d.redirectUrl);

@@ -85,7 +85,12 @@ export function systemText(el: Element): string {
 
 /** Visits text nodes in document order (skipping scripts, styles, svg…) until `visit` returns true.
  * `skip` prunes whole subtrees (a person's words). */
-export function walkText(root: Node, visit: (text: string, node: Node) => boolean, budget = WALK_BUDGET, skip?: (el: Element) => boolean): void {
+export function walkText(
+  root: Node,
+  visit: (text: string, node: Node) => boolean,
+  budget = WALK_BUDGET,
+  skip?: (el: Element) => boolean,
+): void {
   const stack: Node[] = [root];
   for (let seen = 0; stack.length > 0 && seen < budget; seen++) {
     const node = stack.pop() as Node;

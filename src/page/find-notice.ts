@@ -18,7 +18,18 @@ const LIST = anyOf(SELECTORS.messageList);
 const SLOT = anyOf(SELECTORS.warningSlot);
 const HEADER = anyOf([...SELECTORS.chatHeader, ...SELECTORS.chatHandle]);
 /** what a system bar never holds: a person's words, inputs, avatars, profile links, rows */
-const NOT_SYSTEM = anyOf([...SELECTORS.typing, ...SELECTORS.messageText, ...SELECTORS.messageArea, ...SELECTORS.ownLayout, ...SELECTORS.chatBottom, ...SELECTORS.composer, 'img', 'a[href*="/@"]', ROW, HEADER]);
+const NOT_SYSTEM = anyOf([
+  ...SELECTORS.typing,
+  ...SELECTORS.messageText,
+  ...SELECTORS.messageArea,
+  ...SELECTORS.ownLayout,
+  ...SELECTORS.chatBottom,
+  ...SELECTORS.composer,
+  'img',
+  'a[href*="/@"]',
+  ROW,
+  HEADER,
+]);
 const BAR_MAX = 300;
 
 export function notice(text: string, source: NoticeSource, entry: NoticeText | null = findNoticeText(text)): Notice {

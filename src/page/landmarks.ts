@@ -104,7 +104,11 @@ export function isOwnRow(row: Element): boolean {
 export function composerArea(doc: Document): Element | null {
   return safe(() => {
     const list = messageList(doc);
-    return firstBeside(doc, list, SELECTORS.requestBox) ?? firstBeside(doc, list, SELECTORS.chatBottom) ?? firstBeside(doc, list, SELECTORS.composer);
+    return (
+      firstBeside(doc, list, SELECTORS.requestBox) ??
+      firstBeside(doc, list, SELECTORS.chatBottom) ??
+      firstBeside(doc, list, SELECTORS.composer)
+    );
   }, null);
 }
 

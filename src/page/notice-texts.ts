@@ -26,14 +26,8 @@ export interface NoticeText {
   ref: string;
 }
 
-const row = (
-  ref: string,
-  lang: NoticeLang,
-  match: MatchMode,
-  causeId: CauseId,
-  text: string,
-  page?: PageKind,
-): NoticeText => (page ? { ref, lang, match, causeId, text, page } : { ref, lang, match, causeId, text });
+const row = (ref: string, lang: NoticeLang, match: MatchMode, causeId: CauseId, text: string, page?: PageKind): NoticeText =>
+  page ? { ref, lang, match, causeId, text, page } : { ref, lang, match, causeId, text };
 const label = (entry: NoticeText): NoticeText => ({ ...entry, label: true });
 
 export const NOTICE_TEXTS: readonly NoticeText[] = [
@@ -42,20 +36,62 @@ export const NOTICE_TEXTS: readonly NoticeText[] = [
   row('E2', 'en', 'exact', 'not-friends', 'Only friends can send messages to each other'),
   row('E3', 'en', 'exact', 'recipient-settings', "Cannot send messages due to this user's privacy settings"),
   row('E4', 'en', 'exact', 'recipient-settings', "This user is unable to receive your message due to this user's privacy settings"),
-  row('E5', 'en', 'exact', 'recipient-settings', 'The message couldn’t be sent due to receiver’s settings. We will resend the message once they update their permission.'),
-  row('E6', 'en', 'exact', 'recipient-suspended', 'The account you are trying to contact has been suspended and may not be able to receive your message.'),
-  row('E7', 'en', 'exact', 'recipient-restricted', "This account can't send or receive messages due to multiple Community Guidelines violations."),
-  row('E8', 'en', 'exact', 'dm-ban', 'Due to multiple Community Guideline violations, you’re temporarily prevented from sending and receiving messages. View details in your app notifications.'),
-  row('E9', 'en', 'prefix', 'content-flagged', 'This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap'),
+  row(
+    'E5',
+    'en',
+    'exact',
+    'recipient-settings',
+    'The message couldn’t be sent due to receiver’s settings. We will resend the message once they update their permission.',
+  ),
+  row(
+    'E6',
+    'en',
+    'exact',
+    'recipient-suspended',
+    'The account you are trying to contact has been suspended and may not be able to receive your message.',
+  ),
+  row(
+    'E7',
+    'en',
+    'exact',
+    'recipient-restricted',
+    "This account can't send or receive messages due to multiple Community Guidelines violations.",
+  ),
+  row(
+    'E8',
+    'en',
+    'exact',
+    'dm-ban',
+    'Due to multiple Community Guideline violations, you’re temporarily prevented from sending and receiving messages. View details in your app notifications.',
+  ),
+  row(
+    'E9',
+    'en',
+    'prefix',
+    'content-flagged',
+    'This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap',
+  ),
   row('E10', 'en', 'exact', 'chat-limit', 'Chat messages limit reached. You will not be able to send messages to this user.'),
   // server tips from raw responses
   row('7193', 'en', 'exact', 'request-pending', 'You can only send up to 1 message before this user accepts your message request.'),
-  row('7195', 'en', 'prefix', 'content-flagged', 'This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake'),
+  row(
+    '7195',
+    'en',
+    'prefix',
+    'content-flagged',
+    'This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake',
+  ),
   // 7174 is a *sent* status: this sentence only explains a failed bubble (diagnosis/rules.ts SENT_STATUS_CODES)
   row('7174/3-cap', 'en', 'prefix', 'request-pending', 'You can only send 3 messages'),
   // composer replacement, unsupported message, request box
   row('webdm_inputbox_block_note', 'en', 'exact', 'blocked', 'To send messages, unblock this account.'),
-  row('webdm_message_not_supported', 'en', 'exact', 'unsupported-on-web', "This message type isn't supported. Download TikTok app to view this message."),
+  row(
+    'webdm_message_not_supported',
+    'en',
+    'exact',
+    'unsupported-on-web',
+    "This message type isn't supported. Download TikTok app to view this message.",
+  ),
   row('dm_message_request', 'en', 'phrase', 'incoming-request', 'Note that this user may send up to 3 messages total'),
   // page-level texts
   row('page/too-fast', 'en', 'exact', 'sending-too-fast', 'You are visiting too fast', 'rate-limited'),
@@ -73,10 +109,31 @@ export const NOTICE_TEXTS: readonly NoticeText[] = [
   row('page/login', 'en', 'exact', 'logged-out', 'Maximum number of attempts reached. Try again later.', 'login'),
   row('page/not-following', 'en', 'exact', 'not-friends', "Messages cannot be sent since this user isn't following you."),
   row('page/account-status', 'en', 'exact', 'dm-ban', 'Direct messages: Restricted from sending messages'),
-  row('page/region-us', 'en', 'prefix', 'region-unavailable', "Sorry, TikTok isn't available right now. A law banning TikTok has been enacted in the U.S", 'region-unavailable'),
+  row(
+    'page/region-us',
+    'en',
+    'prefix',
+    'region-unavailable',
+    "Sorry, TikTok isn't available right now. A law banning TikTok has been enacted in the U.S",
+    'region-unavailable',
+  ),
   row('page/region-in', 'en', 'exact', 'region-unavailable', "You don't have access to this page", 'region-unavailable'),
-  row('page/region-in', 'en', 'exact', 'region-unavailable', 'Our services are not available in your country or region', 'region-unavailable'),
-  row('page/region-in', 'en', 'prefix', 'region-unavailable', 'On June 29, 2020 the Govt. of India decided to block 59 apps', 'region-unavailable'),
+  row(
+    'page/region-in',
+    'en',
+    'exact',
+    'region-unavailable',
+    'Our services are not available in your country or region',
+    'region-unavailable',
+  ),
+  row(
+    'page/region-in',
+    'en',
+    'prefix',
+    'region-unavailable',
+    'On June 29, 2020 the Govt. of India decided to block 59 apps',
+    'region-unavailable',
+  ),
   // French: app strings, TikTok's exact wording (not seen on the web)
   row('fr/offline', 'fr', 'exact', 'offline', 'Connecte-toi à Internet et réessaie.'),
   row('fr/offline', 'fr', 'exact', 'offline', 'Aucune connexion à Internet'),

@@ -32,7 +32,11 @@ function knownIn(root: Element, text: string): { text: string; entry: NoticeText
 }
 
 /** Toasts and dialogs: known sentences always; unknown toast text only when a send failed. */
-export function overlayNotice(doc: Document, list: Element | null, sendFailed: boolean): { notice: Notice; entry: NoticeText | null } | null {
+export function overlayNotice(
+  doc: Document,
+  list: Element | null,
+  sendFailed: boolean,
+): { notice: Notice; entry: NoticeText | null } | null {
   let unknown: Notice | null = null;
   const kinds: Array<[Selectors, NoticeSource]> = [
     [SELECTORS.toast, 'toast'],

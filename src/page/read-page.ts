@@ -28,7 +28,15 @@ function generationOf(doc: Document, list: Element | null): Generation {
 /** A recognised part of an open chat (a composer state is only claimed then). */
 function isChatOpen(doc: Document, list: Element | null): boolean {
   const beside = (a: Selectors) => firstBeside(doc, list, a) !== null;
-  return list !== null || beside(SELECTORS.chatHeader) || beside(SELECTORS.chatHandle) || beside(SELECTORS.chatBottom) || beside(SELECTORS.composer) || beside(SELECTORS.requestBox) || beside(SELECTORS.editor);
+  return (
+    list !== null ||
+    beside(SELECTORS.chatHeader) ||
+    beside(SELECTORS.chatHandle) ||
+    beside(SELECTORS.chatBottom) ||
+    beside(SELECTORS.composer) ||
+    beside(SELECTORS.requestBox) ||
+    beside(SELECTORS.editor)
+  );
 }
 
 /** Any sign that a chat is open even when none of its parts is recognised: something to type
@@ -58,7 +66,8 @@ function composerOf(doc: Document, list: Element | null, chatOpen: boolean): { s
  * with no chat open: the conversation list.
  */
 function seeingOf(doc: Document, list: Element | null, rows: RowScan, chatOpen: boolean, composerSeen: boolean): UnreadableReason | null {
-  if (!chatOpen) return firstBeside(doc, list, SELECTORS.conversationList) || firstBeside(doc, list, SELECTORS.conversationRow) ? null : 'page-changed';
+  if (!chatOpen)
+    return firstBeside(doc, list, SELECTORS.conversationList) || firstBeside(doc, list, SELECTORS.conversationRow) ? null : 'page-changed';
   if (rows.rows > 0) return list && rows.withSlot === rows.rows ? null : 'chat-unreadable';
   // no recognised row: the chat must look empty, with its composer (or what replaces it) seen
   const panel = first(doc, SELECTORS.chatPanel);
@@ -67,13 +76,24 @@ function seeingOf(doc: Document, list: Element | null, rows: RowScan, chatOpen: 
   return composerSeen && looksEmpty ? null : 'chat-unreadable';
 }
 
-const CHAT_CHROME = anyOf([...SELECTORS.chatHeader, ...SELECTORS.chatHandle, ...SELECTORS.chatBottom, ...SELECTORS.composer, ...SELECTORS.requestBox]);
+const CHAT_CHROME = anyOf([
+  ...SELECTORS.chatHeader,
+  ...SELECTORS.chatHandle,
+  ...SELECTORS.chatBottom,
+  ...SELECTORS.composer,
+  ...SELECTORS.requestBox,
+]);
 
 /** Anything in `root` besides the header and the composer area (rows we could not recognise). */
 function hasOtherContent(root: Element): boolean {
   const skip = CHAT_CHROME;
   let found = false;
-  walkText(root, () => (found = true), 2000, (el) => el.matches(skip));
+  walkText(
+    root,
+    () => (found = true),
+    2000,
+    (el) => el.matches(skip),
+  );
   if (found) return true;
   return Array.from(root.querySelectorAll('img, video')).some((el) => !el.closest(skip));
 }
@@ -106,12 +126,19 @@ function read(doc: Document, rows: RowScan, deep: boolean): Omit<PageScan, 'fail
   const chatOpen = inbox && isChatOpen(doc, list);
   const composer = composerOf(doc, list, chatOpen);
   const unreadable = inbox ? seeingOf(doc, list, rows, chatOpen || chatHinted(doc, list), composer.seen) : 'page-changed';
-  const observation: PageObservation = { ...EMPTY, failures: { total: failed.length, own: failed.filter(isOwnRow).length }, generation, chatOpen, composer: composer.state };
+  const observation: PageObservation = {
+    ...EMPTY,
+    failures: { total: failed.length, own: failed.filter(isOwnRow).length },
+    generation,
+    chatOpen,
+    composer: composer.state,
+  };
   if (!inbox) {
     // Nothing of the inbox: only TikTok's own full-page states are read; else no text at all.
     const state = safe(() => pageState(doc), null);
     const overlay = safe(() => overlayNotice(doc, null, false), null);
-    if (overlay?.entry?.page === 'rate-limited') return { observation: { ...observation, page: 'rate-limited', notice: overlay.notice }, unreadable: null };
+    if (overlay?.entry?.page === 'rate-limited')
+      return { observation: { ...observation, page: 'rate-limited', notice: overlay.notice }, unreadable: null };
     if (state) return { observation: { ...observation, page: state.page, notice: state.notice }, unreadable: null };
     return { observation, unreadable };
   }
@@ -142,6 +169,11 @@ export function scanPage(doc: Document, opts: { deep?: boolean } = {}): PageScan
   try {
     return { ...read(doc, rows, opts.deep ?? true), failed: rows.failed, lastRow: rows.last };
   } catch {
-    return { observation: { ...EMPTY, failures: { ...EMPTY.failures } }, failed: rows.failed, lastRow: rows.last, unreadable: 'page-changed' };
+    return {
+      observation: { ...EMPTY, failures: { ...EMPTY.failures } },
+      failed: rows.failed,
+      lastRow: rows.last,
+      unreadable: 'page-changed',
+    };
   }
 }

@@ -179,7 +179,18 @@ export const SELECTORS = {
 export type Landmark = keyof typeof SELECTORS;
 
 /** Landmarks whose loss would hide a failure: each must keep anchors in two families. */
-export const CRITICAL: readonly Landmark[] = ['chatPanel', 'chatHeader', 'messageList', 'messageRow', 'warningSlot', 'chatBottom', 'composer', 'editor', 'conversationList', 'conversationRow'];
+export const CRITICAL: readonly Landmark[] = [
+  'chatPanel',
+  'chatHeader',
+  'messageList',
+  'messageRow',
+  'warningSlot',
+  'chatBottom',
+  'composer',
+  'editor',
+  'conversationList',
+  'conversationRow',
+];
 
 /** Landmarks that only one generation has. */
 export const GENERATION_MARKERS = {

@@ -51,7 +51,15 @@ export function browserCases(): BrowserCase[] {
       const truth = truthOf(fixture);
       const cause = truth.kind === 'problem' ? truth.cause : null;
       n++;
-      out.push({ name: `${family} × ${file.replace(/\.html$/, '')}`, family, fixture, truth, cause, html, url: `${fixture.url}&drift=${n}` });
+      out.push({
+        name: `${family} × ${file.replace(/\.html$/, '')}`,
+        family,
+        fixture,
+        truth,
+        cause,
+        html,
+        url: `${fixture.url}&drift=${n}`,
+      });
     }
   }
   return out;
@@ -82,12 +90,16 @@ export function brokenRules(c: BrowserCase, seen: Seen): { verdict: Verdict; bro
   if (c.truth.kind !== 'problem' && seen.hint !== null) broken.push(`a hint (${seen.hint}) on a page without a problem`);
   if (isStrict(c.family) && c.truth.kind === 'problem') {
     if (outcome !== `problem:${c.cause}`) broken.push(`one anchor family lost, expected problem:${c.cause}, got ${outcome}`);
-    if (c.truth.notice && seen.notice !== c.truth.notice) broken.push(`notice-text ${JSON.stringify(seen.notice)}, expected ${JSON.stringify(c.truth.notice)}`);
+    if (c.truth.notice && seen.notice !== c.truth.notice)
+      broken.push(`notice-text ${JSON.stringify(seen.notice)}, expected ${JSON.stringify(c.truth.notice)}`);
     if (seen.hint !== c.cause) broken.push(`hint ${seen.hint}, expected ${c.cause}`);
   }
-  if (c.family === 'new-generation' && c.fixture.expected.page === 'inbox' && !outcome.startsWith('ui-unrecognized')) broken.push(`a new generation must be ui-unrecognized, got ${outcome}`);
-  if (seen.state === 'ui-unrecognized' && seen.reason !== 'page-changed' && seen.reason !== 'chat-unreadable') broken.push(`ui-unrecognized without data-reason (page-changed | chat-unreadable): ${seen.reason}`);
-  if (c.family === 'privacy-drift' && c.cause !== 'sending-too-fast' && outcome === 'problem:sending-too-fast') broken.push('a friend\'s bubble made a "sending too fast" diagnosis');
+  if (c.family === 'new-generation' && c.fixture.expected.page === 'inbox' && !outcome.startsWith('ui-unrecognized'))
+    broken.push(`a new generation must be ui-unrecognized, got ${outcome}`);
+  if (seen.state === 'ui-unrecognized' && seen.reason !== 'page-changed' && seen.reason !== 'chat-unreadable')
+    broken.push(`ui-unrecognized without data-reason (page-changed | chat-unreadable): ${seen.reason}`);
+  if (c.family === 'privacy-drift' && c.cause !== 'sending-too-fast' && outcome === 'problem:sending-too-fast')
+    broken.push('a friend\'s bubble made a "sending too fast" diagnosis');
   return { verdict, broken };
 }
 

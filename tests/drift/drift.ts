@@ -113,7 +113,10 @@ let parser: InstanceType<Window['DOMParser']> | null = null;
 
 function parse(html: string): Document {
   // One inert window for every parse: DOMParser documents run no scripts and load nothing.
-  parser ??= new new Window({ url: 'https://www.tiktok.com/messages', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } }).DOMParser();
+  parser ??= new new Window({
+    url: 'https://www.tiktok.com/messages',
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  }).DOMParser();
   return parser.parseFromString(html, 'text/html') as unknown as Document;
 }
 
@@ -149,7 +152,10 @@ const mapStyle = (css: string, map: (cls: string) => string) => css.replace(/\.(
 /** The same on the page's text (fast on a 5,000-row page: the fixtures quote every attribute with "). */
 function mapClassesInHtml(html: string, map: (cls: string) => string): string {
   return html
-    .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_, open: string, css: string, close: string) => `${open}${mapStyle(css, map)}${close}`)
+    .replace(
+      /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi,
+      (_, open: string, css: string, close: string) => `${open}${mapStyle(css, map)}${close}`,
+    )
     .replace(/(\sclass=")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${mapTokens(v, map)}${b}`);
 }
 
@@ -212,7 +218,8 @@ const renameTestIds = (html: string) => mapTestIdsInHtml(html, renamedTestId);
 const dropTestIds = (html: string) => mapTestIdsInHtml(html, () => null);
 
 /** The notice's own component names both renamed (issue 11 item 2: found "even when its class is renamed"). */
-const renameNotice = (html: string, seed: number) => renameComponent(renameComponent(html, 'DivNoticeContainer', seed), 'DivSendFailTip', seed);
+const renameNotice = (html: string, seed: number) =>
+  renameComponent(renameComponent(html, 'DivNoticeContainer', seed), 'DivSendFailTip', seed);
 
 const MESSAGE_LIST = '[data-e2e="dm-new-message-list"], [class*="DivChatMainContent"], [class*="--DivMessageList"]';
 const NOTICE = '[class*="DivNoticeContainer"]';
@@ -230,7 +237,10 @@ function noticeUnderHeader(doc: Document): boolean {
   const latest = notices[notices.length - 1];
   if (!list || !latest) return false;
   for (const n of notices) n.remove();
-  latest.setAttribute('style', 'display:block;width:100%;box-sizing:border-box;padding:8px 16px;text-align:center;background:#f1f1f2;color:#161823;');
+  latest.setAttribute(
+    'style',
+    'display:block;width:100%;box-sizing:border-box;padding:8px 16px;text-align:center;background:#f1f1f2;color:#161823;',
+  );
   list.before(latest);
   return true;
 }
@@ -257,7 +267,13 @@ function newGeneration(doc: Document, seed: number): void {
   }
   for (const el of all(doc, '[aria-describedby]')) {
     const ref = el.getAttribute('aria-describedby') ?? '';
-    el.setAttribute('aria-describedby', ref.split(/\s+/).map((r) => ids.get(r) ?? r).join(' '));
+    el.setAttribute(
+      'aria-describedby',
+      ref
+        .split(/\s+/)
+        .map((r) => ids.get(r) ?? r)
+        .join(' '),
+    );
   }
   // TikTok's own data attributes (not Draft.js's data-block / data-offset-key / data-text / data-contents)
   for (const name of ['data-e2e', 'data-area', 'data-conv-id', 'data-index']) {

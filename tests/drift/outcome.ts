@@ -22,11 +22,13 @@ const COMPOSER_CAUSE: Partial<Record<string, CauseId>> = { 'request-box': 'incom
 export function truthOf(f: Fixture): Truth {
   const e = f.expected;
   const problemPage = e.page !== 'inbox' && e.page !== 'unknown';
-  const problem = f.failedRowCount > 0 || problemPage || e.composer === 'block-note' || e.composer === 'request-box' || e.unsupportedMessage;
+  const problem =
+    f.failedRowCount > 0 || problemPage || e.composer === 'block-note' || e.composer === 'request-box' || e.unsupportedMessage;
   if (problem) {
     // the cause the page itself names; null (no notice, or text unknown to the catalogue): the one the
     // undrifted page gets (the unit suite asserts that one is a problem)
-    const cause = e.notice?.causeId ?? PAGE_CAUSE[e.page] ?? COMPOSER_CAUSE[e.composer] ?? (e.unsupportedMessage ? 'unsupported-on-web' : null);
+    const cause =
+      e.notice?.causeId ?? PAGE_CAUSE[e.page] ?? COMPOSER_CAUSE[e.composer] ?? (e.unsupportedMessage ? 'unsupported-on-web' : null);
     return { kind: 'problem', cause, notice: e.notice?.text ?? null, failedRows: f.failedRowCount };
   }
   if (e.page === 'unknown') return { kind: 'unreadable' };

@@ -29,11 +29,26 @@ export async function measureChecks(s: ChromiumSession) {
     // requests that reached the local TLS server (the IM socket host: plain HTTPS or websocket)
     const ws = s.wss.requests.slice(beforeWs).map((r) => `${r.host.split(':')[0]}${r.path}`);
     const tiktok = [...made, ...ws].filter((r) => /(^|\.)tiktok\.com(:\d+)?\//.test(r));
-    const statuses = await popup.$$eval('[data-testid="check"]', (els) => els.map((e) => `${e.getAttribute('data-check-id')}=${e.getAttribute('data-status')}`));
+    const statuses = await popup.$$eval('[data-testid="check"]', (els) =>
+      els.map((e) => `${e.getAttribute('data-check-id')}=${e.getAttribute('data-status')}`),
+    );
     if (result.error) throw new Error(result.error);
-    rows.push({ what: `${what}: wall time`, figure: ms(result.ms!, 0), budget: `≤ ${BUDGET.checksMs / 1000} s`, ok: result.ms! <= BUDGET.checksMs });
-    rows.push({ what: `${what}: requests to TikTok hosts`, figure: String(tiktok.length), budget: `≤ ${BUDGET.checksRequests}`, ok: tiktok.length <= BUDGET.checksRequests });
-    details.push(`Check run: ${tiktok.length} TikTok requests (${tiktok.join(', ')}); other hosts: ${[...made, ...ws].length - tiktok.length}; statuses: ${statuses.join(', ')}.`, '');
+    rows.push({
+      what: `${what}: wall time`,
+      figure: ms(result.ms!, 0),
+      budget: `≤ ${BUDGET.checksMs / 1000} s`,
+      ok: result.ms! <= BUDGET.checksMs,
+    });
+    rows.push({
+      what: `${what}: requests to TikTok hosts`,
+      figure: String(tiktok.length),
+      budget: `≤ ${BUDGET.checksRequests}`,
+      ok: tiktok.length <= BUDGET.checksRequests,
+    });
+    details.push(
+      `Check run: ${tiktok.length} TikTok requests (${tiktok.join(', ')}); other hosts: ${[...made, ...ws].length - tiktok.length}; statuses: ${statuses.join(', ')}.`,
+      '',
+    );
     await popup.close();
     await page.close();
   } catch (err) {

@@ -7,16 +7,31 @@ import type { PlainSession } from '../plain';
 import { profiled, round, summarize, type ProfileSummary } from '../profile';
 
 // Phase 2: the content script's script time per second of DOM churn on /foryou and /messages, with and without the extension.
-async function extCoverageCalls(cdp: CDPSession, origin: string, seconds: number): Promise<{ calls: number; loaded: boolean; top: string[] }> {
+async function extCoverageCalls(
+  cdp: CDPSession,
+  origin: string,
+  seconds: number,
+): Promise<{ calls: number; loaded: boolean; top: string[] }> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
   await cdp.send('Profiler.takePreciseCoverage'); // resets the counters
   await sleep(seconds * 1000);
-  const cov = (await cdp.send('Profiler.takePreciseCoverage')) as unknown as { result: Array<{ url: string; functions: Array<{ ranges: Array<{ count: number }> }> }> };
+  const cov = (await cdp.send('Profiler.takePreciseCoverage')) as unknown as {
+    result: Array<{ url: string; functions: Array<{ ranges: Array<{ count: number }> }> }>;
+  };
   await cdp.send('Profiler.stopPreciseCoverage');
   const ext = cov.result.filter((r) => r.url.startsWith(origin));
-  const fns = ext.flatMap((r) => (r.functions as Array<{ functionName: string; ranges: Array<{ count: number; startOffset: number }> }>).map((f) => ({ name: `${f.functionName || '(anonymous)'}@${f.ranges[0]?.startOffset}`, count: f.ranges[0]?.count ?? 0 })));
-  const top = fns.filter((f) => f.count > 0 && !f.name.startsWith('@')).sort((a, b) => b.count - a.count).slice(0, 8).map((f) => `${f.name} ×${f.count}`);
+  const fns = ext.flatMap((r) =>
+    (r.functions as Array<{ functionName: string; ranges: Array<{ count: number; startOffset: number }> }>).map((f) => ({
+      name: `${f.functionName || '(anonymous)'}@${f.ranges[0]?.startOffset}`,
+      count: f.ranges[0]?.count ?? 0,
+    })),
+  );
+  const top = fns
+    .filter((f) => f.count > 0 && !f.name.startsWith('@'))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 8)
+    .map((f) => `${f.name} ×${f.count}`);
   return { calls: fns.reduce((a, f) => a + f.count, 0), loaded: ext.length > 0, top };
 }
 
@@ -86,12 +101,17 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
         const attached = cov.calls / 3 >= 1;
         rows.push({
           what: '/foryou: observer attached?',
-          figure: !injected ? 'content script not injected: cannot tell' : `${attached ? 'yes' : 'no'} (${cov.calls} content-script calls in 3 s of churn)`,
+          figure: !injected
+            ? 'content script not injected: cannot tell'
+            : `${attached ? 'yes' : 'no'} (${cov.calls} content-script calls in 3 s of churn)`,
           budget: 'no observer',
           ok: injected ? !attached : false,
         });
       } else {
-        details.push(`Content script on /messages: ${cov.calls.toLocaleString('en')} function calls in 3 s of churn (${Math.round(cov.calls / 3).toLocaleString('en')}/s); most called (minified name@offset): ${cov.top.join(', ')}.`, '');
+        details.push(
+          `Content script on /messages: ${cov.calls.toLocaleString('en')} function calls in 3 s of churn (${Math.round(cov.calls / 3).toLocaleString('en')}/s); most called (minified name@offset): ${cov.top.join(', ')}.`,
+          '',
+        );
       }
       rows.push({
         what: `${label}: extension script per s of churn`,
@@ -110,7 +130,13 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
       details.push(
         `${label}: churn achieved (target ${RATE}/s): with extension ${ext.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s, without ${base.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s; ${ext.length} + ${base.length} rounds of ${CFG.churnS} s, sampling every ${SAMPLING_US} µs.`,
         `  page script time per s (incl. GC): with ${ext.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s; without ${base.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s.`,
-        `  heaviest extension frames (all rounds): ${[...top].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([f, t]) => `${f} ${round(t, 1)} ms`).join('; ') || 'none'}.`,
+        `  heaviest extension frames (all rounds): ${
+          [...top]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 10)
+            .map(([f, t]) => `${f} ${round(t, 1)} ms`)
+            .join('; ') || 'none'
+        }.`,
         '',
       );
       await extCdp.detach().catch(() => undefined);

@@ -46,7 +46,10 @@ export async function measureHeap(s: ChromiumSession, plain: PlainSession) {
       budget: `≤ ${BUDGET.heapDelta / MB} MB at both`,
       ok: Math.max(early.ext - early.plain, late.ext - late.plain) <= BUDGET.heapDelta,
     });
-    details.push(`Heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage ×2): with extension ${mb(early.ext)} at ${CFG.heapEarlyS} s, ${mb(late.ext)} at ${CFG.heapLateS} s; without ${mb(early.plain)}, ${mb(late.plain)}.`, '');
+    details.push(
+      `Heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage ×2): with extension ${mb(early.ext)} at ${CFG.heapEarlyS} s, ${mb(late.ext)} at ${CFG.heapLateS} s; without ${mb(early.plain)}, ${mb(late.plain)}.`,
+      '',
+    );
     await extPage.close();
     await plainPage.close();
   } catch (err) {

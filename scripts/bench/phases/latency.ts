@@ -24,7 +24,12 @@ export async function measureLatency(s: ChromiumSession) {
           capped = true; // a slow extension must not make the bench run for ever
           break;
         }
-        const res = (await page.evaluate(`window.__bench.measureHint(${r}, 3000)`)) as { ms?: number; frameMs?: number; cause?: string; error?: string };
+        const res = (await page.evaluate(`window.__bench.measureHint(${r}, 3000)`)) as {
+          ms?: number;
+          frameMs?: number;
+          cause?: string;
+          error?: string;
+        };
         if (res.error || res.cause !== 'sending-too-fast') errors.push(res.error ?? `cause ${res.cause}`);
         else {
           times.push(res.ms!);
@@ -48,7 +53,10 @@ export async function measureLatency(s: ChromiumSession) {
           }
         });
         const sum = summarize(profile, `chrome-extension://${s.extensionId}/`);
-        breakdown = ` Profiled 10 extra rounds (failure + clear each): extension ${round(sum.extensionMs, 0)} ms in all, ${round(sum.extensionMs / 10, 1)} ms per round; heaviest: ${sum.top.slice(0, 8).map((t) => `${t.fn} ${t.ms} ms`).join('; ')}.`;
+        breakdown = ` Profiled 10 extra rounds (failure + clear each): extension ${round(sum.extensionMs, 0)} ms in all, ${round(sum.extensionMs / 10, 1)} ms per round; heaviest: ${sum.top
+          .slice(0, 8)
+          .map((t) => `${t.fn} ${t.ms} ms`)
+          .join('; ')}.`;
         await cdp.detach().catch(() => undefined);
       }
       if (busy) await page.evaluate('window.__bench.stop()');
@@ -61,7 +69,10 @@ export async function measureLatency(s: ChromiumSession) {
         budget: `p95 ≤ ${BUDGET.hintP95} ms`,
         ok: p95 <= BUDGET.hintP95 && errors.length === 0,
       });
-      details.push(`${what}: to the next animation frame after that: p50 ${ms(median(frames))}, p95 ${ms(pct(frames, 95))}.${errors.length ? ` Failed rounds: ${[...new Set(errors)].join(', ')}.` : ''}${breakdown}`, '');
+      details.push(
+        `${what}: to the next animation frame after that: p50 ${ms(median(frames))}, p95 ${ms(pct(frames, 95))}.${errors.length ? ` Failed rounds: ${[...new Set(errors)].join(', ')}.` : ''}${breakdown}`,
+        '',
+      );
     } catch (err) {
       failRow(what, `p95 ≤ ${BUDGET.hintP95} ms`, err);
     }

@@ -30,7 +30,9 @@ export async function measurePopup(s: ChromiumSession) {
       await p.waitForSelector('[data-testid="top-cause"]', { timeout: 10_000 });
       const w = Date.now() - t0;
       await p.waitForSelector('[data-testid="popup"][data-settled="true"]', { timeout: 10_000 });
-      const at = (await p.evaluate('[window.__topCauseAt, window.__settledAt, document.querySelector(\'[data-testid="top-cause"]\').getAttribute("data-cause-id")]')) as [number | undefined, number | undefined, string];
+      const at = (await p.evaluate(
+        '[window.__topCauseAt, window.__settledAt, document.querySelector(\'[data-testid="top-cause"]\').getAttribute("data-cause-id")]',
+      )) as [number | undefined, number | undefined, string];
       await p.close();
       if (at[2] !== 'sending-too-fast') throw new Error(`popup shows ${at[2]}`);
       if (r === 0) continue; // the first open warms the extension's process and caches
@@ -47,7 +49,10 @@ export async function measurePopup(s: ChromiumSession) {
       budget: `≤ ${BUDGET.popupWarmMs} ms`,
       ok: med <= BUDGET.popupWarmMs,
     });
-    details.push(`Popup: settled (data-settled="true") median ${ms(median(settled))}; from page.goto() to the selector seen by Playwright: median ${w(median(wall))}.`, '');
+    details.push(
+      `Popup: settled (data-settled="true") median ${ms(median(settled))}; from page.goto() to the selector seen by Playwright: median ${w(median(wall))}.`,
+      '',
+    );
   } catch (err) {
     failRow(what, `≤ ${BUDGET.popupWarmMs} ms`, err);
   }

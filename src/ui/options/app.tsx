@@ -42,7 +42,10 @@ export function OptionsApp() {
   const toggleExternal = async () => {
     const want = !settings?.externalChecksAllowed;
     // The permission prompt must come from this click: nothing is awaited before it.
-    await (want ? browser.permissions.request({ origins: EXTERNAL_CHECK_ORIGINS }) : browser.permissions.remove({ origins: EXTERNAL_CHECK_ORIGINS })).catch(() => false);
+    await (want
+      ? browser.permissions.request({ origins: EXTERNAL_CHECK_ORIGINS })
+      : browser.permissions.remove({ origins: EXTERNAL_CHECK_ORIGINS })
+    ).catch(() => false);
     await sendMessage('anySetSettings', { externalChecksAllowed: want }).catch(() => undefined);
     await refresh();
   };
@@ -57,16 +60,38 @@ export function OptionsApp() {
       )}
       <section aria-labelledby="settings-h">
         <h2 id="settings-h">{t('options_settings')}</h2>
-        <button type="button" role="switch" class="switch" data-testid="hints-toggle" aria-checked={settings?.hintsEnabled ?? false} aria-describedby="hints-why" disabled={!settings} onClick={() => void setHints(!settings?.hintsEnabled)}>
+        <button
+          type="button"
+          role="switch"
+          class="switch"
+          data-testid="hints-toggle"
+          aria-checked={settings?.hintsEnabled ?? false}
+          aria-describedby="hints-why"
+          disabled={!settings}
+          onClick={() => void setHints(!settings?.hintsEnabled)}
+        >
           <span class="knob" aria-hidden="true" />
           {t('options_hints')}
         </button>
-        <p id="hints-why" class="why">{t('options_hints_why')}</p>
-        <button type="button" role="switch" class="switch" data-testid="allow-external-checks" aria-checked={settings?.externalChecksAllowed ?? false} aria-describedby="external-why" disabled={!settings} onClick={() => void toggleExternal()}>
+        <p id="hints-why" class="why">
+          {t('options_hints_why')}
+        </p>
+        <button
+          type="button"
+          role="switch"
+          class="switch"
+          data-testid="allow-external-checks"
+          aria-checked={settings?.externalChecksAllowed ?? false}
+          aria-describedby="external-why"
+          disabled={!settings}
+          onClick={() => void toggleExternal()}
+        >
           <span class="knob" aria-hidden="true" />
           {t('options_external')}
         </button>
-        <p id="external-why" class="why">{t('options_external_why')}</p>
+        <p id="external-why" class="why">
+          {t('options_external_why')}
+        </p>
       </section>
       <section aria-labelledby="privacy-h">
         <h2 id="privacy-h">{t('options_privacy')}</h2>

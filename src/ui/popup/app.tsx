@@ -25,7 +25,10 @@ const HANDLE_WAIT_MS = 1500;
  */
 function askHandle(tabId: number): Promise<string | null> {
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), HANDLE_WAIT_MS));
-  const answer = sendMessage('popupChatHandle', null, tabId).then((h) => (typeof h === 'string' && h.startsWith('@') ? h : null), () => null);
+  const answer = sendMessage('popupChatHandle', null, tabId).then(
+    (h) => (typeof h === 'string' && h.startsWith('@') ? h : null),
+    () => null,
+  );
   return Promise.race([answer, timeout]);
 }
 
@@ -118,18 +121,36 @@ export function App() {
   const top = view.state === 'problem' ? d?.ranked[0] : undefined;
   const recheck = () => act(incognitoP.then((incognito) => sendMessage('popupRunChecks', { tabId: view.tabId, incognito })));
   return (
-    <div data-testid="popup" data-state={view.state} data-reason={view.reason ?? undefined} data-tab-id={view.tabId ?? ''} data-settled={String(view.settled)} class="popup">
+    <div
+      data-testid="popup"
+      data-state={view.state}
+      data-reason={view.reason ?? undefined}
+      data-tab-id={view.tabId ?? ''}
+      data-settled={String(view.settled)}
+      class="popup"
+    >
       <header>
         <img src="/icon/32.png" alt="" width="24" height="24" />
         <h1>{t('extName')}</h1>
       </header>
       <StateIntro view={view} />
       {view.reason === 'not-loaded' && (
-        <button type="button" data-testid="fix-action" data-action="reload-tab" class="primary reload" onClick={reloadTab}>{t('popup_reload_tab')}</button>
+        <button type="button" data-testid="fix-action" data-action="reload-tab" class="primary reload" onClick={reloadTab}>
+          {t('popup_reload_tab')}
+        </button>
       )}
       {top && d && <TopCause cause={top} diagnosis={d} view={view} handle={handle} onRecheck={recheck} onReload={reloadTab} />}
       {d?.question && view.tabId != null && (
-        <QuestionBox question={d.question} onAnswer={(answer) => act(incognitoP.then((incognito) => sendMessage('popupAnswer', { tabId: view.tabId!, questionId: d.question!.id, answer, incognito })))} />
+        <QuestionBox
+          question={d.question}
+          onAnswer={(answer) =>
+            act(
+              incognitoP.then((incognito) =>
+                sendMessage('popupAnswer', { tabId: view.tabId!, questionId: d.question!.id, answer, incognito }),
+              ),
+            )
+          }
+        />
       )}
       {top && d && <OtherCauses diagnosis={d} />}
       {d && <WhyWeThink diagnosis={d} cause={top} />}

@@ -25,7 +25,9 @@ export function TopCause({ cause, diagnosis, view, handle, onRecheck, onReload }
   const steps = causeSteps(cause.id, { browser: view.browser, handle });
   return (
     <section data-testid="top-cause" data-cause-id={cause.id} data-confidence={cause.confidence} class="card" aria-labelledby="top-title">
-      <p class="side">{t(sideLabelKey(cause.side))} · <span class={`conf conf-${cause.confidence}`}>{t(CONFIDENCE_WORDS[cause.confidence])}</span></p>
+      <p class="side">
+        {t(sideLabelKey(cause.side))} · <span class={`conf conf-${cause.confidence}`}>{t(CONFIDENCE_WORDS[cause.confidence])}</span>
+      </p>
       <h2 id="top-title">{causeTitle(cause.id)}</h2>
       <p class="why">{causeWhy(cause.id)}</p>
       {diagnosis.notice && (
@@ -38,7 +40,9 @@ export function TopCause({ cause, diagnosis, view, handle, onRecheck, onReload }
       <FixAction cause={cause} view={view} steps={steps} handle={handle} onRecheck={onRecheck} onReload={onReload} />
       <h3 id="steps-title">{t('popup_fix_steps')}</h3>
       <ol class="steps" data-testid="fix-steps" aria-labelledby="steps-title">
-        {steps.map((s, i) => <li key={i}>{s}</li>)}
+        {steps.map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
       </ol>
     </section>
   );

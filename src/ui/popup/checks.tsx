@@ -46,10 +46,15 @@ export function Checks({ view, onRecheck }: { view: TabView; onRecheck: () => vo
           <ul aria-live="polite">
             {view.checks.map((c) => (
               <li key={c.id} data-testid="check" data-check-id={c.id} data-status={c.status} class={`check ${c.status}`}>
-                <span class="icon" aria-hidden="true">{ICON[c.status]}</span>
+                <span class="icon" aria-hidden="true">
+                  {ICON[c.status]}
+                </span>
                 <span class="name">{t(msgKey('check', c.id))}</span>
                 <span class="status">{t(`status_${c.status}`)}</span>
-                <span class="reason">{reasonText(c.reason)}{c.ms != null && c.status !== 'skipped' ? ` (${c.ms} ms)` : ''}</span>
+                <span class="reason">
+                  {reasonText(c.reason)}
+                  {c.ms != null && c.status !== 'skipped' ? ` (${c.ms} ms)` : ''}
+                </span>
               </li>
             ))}
           </ul>

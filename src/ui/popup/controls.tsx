@@ -12,24 +12,46 @@ export function SettingsBox({ view, onSettings }: { view: TabView; onSettings: (
   const toggleExternal = async () => {
     const want = !view.settings.externalChecksAllowed;
     // The permission prompt must come from this click (a user gesture): nothing is awaited before it.
-    await (want ? browser.permissions.request({ origins: EXTERNAL_CHECK_ORIGINS }) : browser.permissions.remove({ origins: EXTERNAL_CHECK_ORIGINS })).catch(() => false);
+    await (want
+      ? browser.permissions.request({ origins: EXTERNAL_CHECK_ORIGINS })
+      : browser.permissions.remove({ origins: EXTERNAL_CHECK_ORIGINS })
+    ).catch(() => false);
     // The background looks at the permission itself (permissions.contains); the value sent is not trusted.
     onSettings({ externalChecksAllowed: want });
   };
   return (
     <details class="more settings">
       <summary>{t('popup_settings')}</summary>
-      <button type="button" role="switch" data-testid="hints-toggle" aria-checked={view.settings.hintsEnabled} class="switch" onClick={() => onSettings({ hintsEnabled: !view.settings.hintsEnabled })}>
+      <button
+        type="button"
+        role="switch"
+        data-testid="hints-toggle"
+        aria-checked={view.settings.hintsEnabled}
+        class="switch"
+        onClick={() => onSettings({ hintsEnabled: !view.settings.hintsEnabled })}
+      >
         <span class="knob" aria-hidden="true" />
         {t('popup_hints_toggle')}
       </button>
-      <button type="button" role="switch" data-testid="allow-external-checks" aria-checked={view.settings.externalChecksAllowed} aria-describedby="external-why" class="switch" onClick={toggleExternal}>
+      <button
+        type="button"
+        role="switch"
+        data-testid="allow-external-checks"
+        aria-checked={view.settings.externalChecksAllowed}
+        aria-describedby="external-why"
+        class="switch"
+        onClick={toggleExternal}
+      >
         <span class="knob" aria-hidden="true" />
         {t('popup_allow_external')}
       </button>
-      <p id="external-why" class="hint">{t('popup_allow_external_why')}</p>
+      <p id="external-why" class="hint">
+        {t('popup_allow_external_why')}
+      </p>
       <p class="links">
-        <a data-testid="privacy-link" href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener">{t('popup_privacy')}</a>
+        <a data-testid="privacy-link" href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener">
+          {t('popup_privacy')}
+        </a>
       </p>
     </details>
   );
@@ -67,15 +89,25 @@ export function ReportBox({ view }: { view: TabView }) {
       <summary>{t('popup_help_improve')}</summary>
       <p class="hint">{t('popup_report_about')}</p>
       <div class="row">
-        <button type="button" data-testid="report-wrong" onClick={() => share('wrong-answer')}>{t('popup_report_wrong')}</button>
-        <button type="button" data-testid="report-page-changed" onClick={() => share('page-changed')}>{t('popup_report_page_changed')}</button>
-        <button type="button" data-testid="copy-report" onClick={copy}>{t('popup_copy_report')}</button>
+        <button type="button" data-testid="report-wrong" onClick={() => share('wrong-answer')}>
+          {t('popup_report_wrong')}
+        </button>
+        <button type="button" data-testid="report-page-changed" onClick={() => share('page-changed')}>
+          {t('popup_report_page_changed')}
+        </button>
+        <button type="button" data-testid="copy-report" onClick={copy}>
+          {t('popup_copy_report')}
+        </button>
       </div>
-      <p role="status" class="confirm">{copied ? t('popup_report_copied') : ''}</p>
+      <p role="status" class="confirm">
+        {copied ? t('popup_report_copied') : ''}
+      </p>
       {sharing && (
         <div class="share" data-testid="report-share">
           <p>{t('popup_report_github_note')}</p>
-          <a data-testid="report-issue-link" class="primary" href={href} target="_blank" rel="noopener noreferrer" onClick={openIssue}>{t('popup_report_open_github')}</a>
+          <a data-testid="report-issue-link" class="primary" href={href} target="_blank" rel="noopener noreferrer" onClick={openIssue}>
+            {t('popup_report_open_github')}
+          </a>
         </div>
       )}
       <details class="report" open={sharing !== null || undefined}>

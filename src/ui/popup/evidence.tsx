@@ -8,7 +8,12 @@ export function EvidenceList({ items }: { items: (EvidenceItem & { against?: boo
       {items.map((e, i) => (
         <li key={i} data-testid="evidence" data-evidence-class={e.cls} class={e.against ? 'against' : undefined}>
           {evidenceText(e)}
-          {e.against && <> <span class="against-note">{t('ev_against_note')}</span></>}
+          {e.against && (
+            <>
+              {' '}
+              <span class="against-note">{t('ev_against_note')}</span>
+            </>
+          )}
         </li>
       ))}
     </ul>

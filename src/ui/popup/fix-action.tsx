@@ -34,25 +34,51 @@ export function FixAction({ cause, view, steps, handle, onRecheck, onReload }: F
         ev.preventDefault();
         void browser.tabs.create({ url: action.href });
       };
-      return <a data-testid="fix-action" data-action="open-url" class="primary" href={action.href} target="_blank" rel="noopener noreferrer" onClick={open}>{label}</a>;
+      return (
+        <a
+          data-testid="fix-action"
+          data-action="open-url"
+          class="primary"
+          href={action.href}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={open}
+        >
+          {label}
+        </a>
+      );
     }
     case 'copy-address':
       return (
         <>
-          <p class="address">{t('popup_paste_address')} <code>{action.address}</code></p>
-          <button type="button" data-testid="fix-action" data-action="copy-address" class="primary" onClick={() => copy(action.address)}>{label}</button>
-          <p role="status" class="confirm">{copied ? t('popup_address_copied') : ''}</p>
+          <p class="address">
+            {t('popup_paste_address')} <code>{action.address}</code>
+          </p>
+          <button type="button" data-testid="fix-action" data-action="copy-address" class="primary" onClick={() => copy(action.address)}>
+            {label}
+          </button>
+          <p role="status" class="confirm">
+            {copied ? t('popup_address_copied') : ''}
+          </p>
         </>
       );
     case 'copy-steps':
       return (
         <>
-          <button type="button" data-testid="fix-action" data-action="copy-steps" class="primary" onClick={() => copy(steps.join('\n'))}>{label}</button>
-          <p role="status" class="confirm">{copied ? t('popup_copied') : ''}</p>
+          <button type="button" data-testid="fix-action" data-action="copy-steps" class="primary" onClick={() => copy(steps.join('\n'))}>
+            {label}
+          </button>
+          <p role="status" class="confirm">
+            {copied ? t('popup_copied') : ''}
+          </p>
         </>
       );
     case 'reload-tab':
-      return <button type="button" data-testid="fix-action" data-action="reload-tab" class="primary" onClick={onReload}>{label}</button>;
+      return (
+        <button type="button" data-testid="fix-action" data-action="reload-tab" class="primary" onClick={onReload}>
+          {label}
+        </button>
+      );
     default: {
       const at = view.retryAt ?? null;
       return (
@@ -62,7 +88,16 @@ export function FixAction({ cause, view, steps, handle, onRecheck, onReload }: F
               {at ? t('popup_wait_until', [clockTime(lang, at), relativeTime(lang, at - Date.now())]) : t('popup_wait_unknown')}
             </p>
           )}
-          <button type="button" data-testid="fix-action" data-action="recheck" class="primary" onClick={onRecheck} disabled={view.checksRunning}>{label}</button>
+          <button
+            type="button"
+            data-testid="fix-action"
+            data-action="recheck"
+            class="primary"
+            onClick={onRecheck}
+            disabled={view.checksRunning}
+          >
+            {label}
+          </button>
         </>
       );
     }

@@ -9,8 +9,12 @@ export function QuestionBox({ question, onAnswer }: { question: Question; onAnsw
       <h2 id={id}>{t(msgKey('q', question.id))}</h2>
       <p class="hint">{t('popup_question_why')}</p>
       <div class="row">
-        <button type="button" data-testid="answer-yes" onClick={() => onAnswer(true)}>{t('answer_yes')}</button>
-        <button type="button" data-testid="answer-no" onClick={() => onAnswer(false)}>{t('answer_no')}</button>
+        <button type="button" data-testid="answer-yes" onClick={() => onAnswer(true)}>
+          {t('answer_yes')}
+        </button>
+        <button type="button" data-testid="answer-no" onClick={() => onAnswer(false)}>
+          {t('answer_no')}
+        </button>
       </div>
     </section>
   );

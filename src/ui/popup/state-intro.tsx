@@ -9,7 +9,9 @@ export function StateIntro({ view }: { view: TabView }) {
         <section class="intro">
           <h2>{t('popup_not_tiktok_title')}</h2>
           <p>{t('popup_not_tiktok_body')}</p>
-          <a class="primary" href="https://www.tiktok.com/messages" target="_blank" rel="noopener noreferrer">{t('popup_open_messages')}</a>
+          <a class="primary" href="https://www.tiktok.com/messages" target="_blank" rel="noopener noreferrer">
+            {t('popup_open_messages')}
+          </a>
         </section>
       );
     case 'no-problem':

@@ -27,7 +27,9 @@ export function WelcomeApp() {
     void pinned().then(setPin);
     // Chrome 130+: pinning from the puzzle menu while this page is open updates it at once.
     if (import.meta.env.BROWSER === 'firefox') return;
-    const changed = (browser.action as unknown as { onUserSettingsChanged?: { addListener(f: () => void): void; removeListener(f: () => void): void } }).onUserSettingsChanged;
+    const changed = (
+      browser.action as unknown as { onUserSettingsChanged?: { addListener(f: () => void): void; removeListener(f: () => void): void } }
+    ).onUserSettingsChanged;
     const again = () => void pinned().then(setPin);
     changed?.addListener(again);
     return () => changed?.removeListener(again);
@@ -46,7 +48,12 @@ export function WelcomeApp() {
       {pin === 'yes' && <p data-testid="pinned">{t('welcome_pinned')}</p>}
       <div class="pictures">
         <figure>
-          <img src={browser.runtime.getURL(`/welcome/hint-${lang}.png` as '/welcome/hint-en.png')} alt={t('welcome_hint_alt')} width={640} height={360} />
+          <img
+            src={browser.runtime.getURL(`/welcome/hint-${lang}.png` as '/welcome/hint-en.png')}
+            alt={t('welcome_hint_alt')}
+            width={640}
+            height={360}
+          />
           <figcaption>
             <h2>{t('welcome_hint_title')}</h2>
             <p>{t('welcome_hint_text')}</p>

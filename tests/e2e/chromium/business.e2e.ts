@@ -25,7 +25,9 @@ beforeEach(async () => {
 const badge = async (tabId: number) => {
   const w = await s.worker();
   return w.evaluate(async (id) => {
-    const action = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome.action;
+    const action = (
+      globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }
+    ).chrome.action;
     return { text: await action.getBadgeText({ tabId: id }), title: await action.getTitle({ tabId: id }) };
   }, tabId);
 };
@@ -72,13 +74,17 @@ describe('Chromium: business inbox (Business Suite + chat iframe)', () => {
     await frame.waitForSelector('dm-doctor-hint[data-cause-id="recipient-settings"][data-settled="true"]', { timeout: 10_000 });
     expect(await frame.evaluate(() => document.querySelector('dm-doctor-hint')?.parentElement === document.body)).toBe(true);
     expect(await hintToIcon(frame)).toBeLessThanOrEqual(160);
-    expect(await page.evaluate(() => document.querySelectorAll('dm-doctor-hint').length), 'hints in the Business Suite top document').toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('dm-doctor-hint').length), 'hints in the Business Suite top document').toBe(
+      0,
+    );
 
     const tabId = await s.tabId(page);
     const popup = await popupWhen(tabId, async (p) => (await popupState(p)).state === 'problem');
     expect(await popupState(popup)).toMatchObject({ state: 'problem', settled: 'true', tabId: String(tabId) });
     expect(await popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id')).toBe('recipient-settings');
-    expect(await popup.locator('[data-testid="notice-text"]').textContent()).toMatch(/^The message couldn’t be sent due to receiver’s settings/);
+    expect(await popup.locator('[data-testid="notice-text"]').textContent()).toMatch(
+      /^The message couldn’t be sent due to receiver’s settings/,
+    );
     await expect.poll(async () => (await badge(tabId)).text, { timeout: 5000 }).toBe('!');
     // A conversation click: the Business Suite replaces the iframe with one for the other (healthy) chat.
     await page.locator('[data-conv-id*=":7301948089582:"]').click();

@@ -17,7 +17,6 @@ const TIKTOK = /(^|\.)tiktok\.com$/;
 const INTERRUPTED = 'Interrupted before it finished.';
 let s: ChromiumSession | undefined;
 
-
 /** The extension's TikTok requests so far: routed ones plus those that reached the local IM socket host. */
 const tiktokRequests = (session: ChromiumSession) => [
   ...session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)),
@@ -38,13 +37,32 @@ describe('Chromium: probes without credentials, without redirects', () => {
     s = await launch();
     // TikTok's cookies are in the browser: a WebSocket (or credentials: include) would send them.
     await s.context.addCookies([
-      { name: 'sessionid', value: 'secret-session', domain: '.tiktok.com', path: '/', secure: true, httpOnly: true, sameSite: 'None', expires: Math.floor(Date.now() / 1000) + 3600 },
-      { name: 'msToken', value: 'secret-token', domain: 'im-ws.tiktok.com', path: '/', secure: true, sameSite: 'None', expires: Math.floor(Date.now() / 1000) + 3600 },
+      {
+        name: 'sessionid',
+        value: 'secret-session',
+        domain: '.tiktok.com',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'None',
+        expires: Math.floor(Date.now() / 1000) + 3600,
+      },
+      {
+        name: 'msToken',
+        value: 'secret-token',
+        domain: 'im-ws.tiktok.com',
+        path: '/',
+        secure: true,
+        sameSite: 'None',
+        expires: Math.floor(Date.now() / 1000) + 3600,
+      },
     ]);
     // Every probe answer is a redirect: a probe that followed one would make a 5th+ request.
     s.handle((url) => {
-      if (url.protocol === 'http:' && url.pathname === '/robots.txt') return { status: 301, headers: { location: 'https://www.tiktok.com/robots.txt' } };
-      if (url.host === 'im-api.tiktok.com' && url.pathname === '/') return { status: 302, headers: { location: 'https://im-api.tiktok.com/landing' } };
+      if (url.protocol === 'http:' && url.pathname === '/robots.txt')
+        return { status: 301, headers: { location: 'https://www.tiktok.com/robots.txt' } };
+      if (url.host === 'im-api.tiktok.com' && url.pathname === '/')
+        return { status: 302, headers: { location: 'https://im-api.tiktok.com/landing' } };
       return undefined;
     });
     s.wss.onHttp = (_req, res) => res.writeHead(302, { location: 'https://im-ws.tiktok.com/elsewhere' }).end();
@@ -67,7 +85,11 @@ describe('Chromium: probes without credentials, without redirects', () => {
 
   it('a plain-http redirect off TikTok is a Wi-Fi login page, found without following it', async () => {
     s = await launch();
-    s.handle((url) => (url.protocol === 'http:' && url.host === 'www.tiktok.com' ? { status: 302, headers: { location: 'http://login.hotel-wifi.example/portal' } } : undefined));
+    s.handle((url) =>
+      url.protocol === 'http:' && url.host === 'www.tiktok.com'
+        ? { status: 302, headers: { location: 'http://login.hotel-wifi.example/portal' } }
+        : undefined,
+    );
     const { tabId } = await openChat(s);
     const popup = await s.popup(`?tab=${tabId}`);
     const statuses = await runChecksFromPopup(popup);
@@ -82,10 +104,13 @@ describe('Chromium: one check run per browser, shared', () => {
     const a = await openChat(s);
     const b = await openChat(s, OTHER, 'dm-new-failed-e2-friends-only.html');
     // the probes answer after 2 s, so the second click lands while the first run is in flight
-    await s.context.route((u) => u.pathname === '/robots.txt' || (u.host === 'im-api.tiktok.com' && u.pathname === '/'), async (route: Route) => {
-      await sleep(2000);
-      await route.fallback().catch(() => undefined);
-    });
+    await s.context.route(
+      (u) => u.pathname === '/robots.txt' || (u.host === 'im-api.tiktok.com' && u.pathname === '/'),
+      async (route: Route) => {
+        await sleep(2000);
+        await route.fallback().catch(() => undefined);
+      },
+    );
     const popupA = await s.popup(`?tab=${a.tabId}`);
     const popupB = await s.popup(`?tab=${b.tabId}`);
     const before = tiktokRequests(s).length;
@@ -108,7 +133,9 @@ describe('Chromium: one check run per browser, shared', () => {
     const a = await openChat(s);
     const b = await openChat(s, OTHER, 'dm-new-failed-e2-friends-only.html');
     let hang = true;
-    s.handle((url) => (hang && (url.pathname === '/robots.txt' || (url.host === 'im-api.tiktok.com' && url.pathname === '/')) ? 'hang' : undefined));
+    s.handle((url) =>
+      hang && (url.pathname === '/robots.txt' || (url.host === 'im-api.tiktok.com' && url.pathname === '/')) ? 'hang' : undefined,
+    );
     const popupA = await s.popup(`?tab=${a.tabId}`);
     const popupB = await s.popup(`?tab=${b.tabId}`);
     await popupA.click('[data-testid="check-again"]');

@@ -31,13 +31,20 @@ afterEach(() => {
 });
 const launch = chromiumSuite();
 
-const doh = (addresses: string[]) => ({ status: 200, contentType: 'application/dns-json', body: JSON.stringify({ Status: 0, Answer: addresses.map((data) => ({ name: 'www.tiktok.com', type: 1, data })) }) });
-const healthyOutside = (url: URL) => (url.host === 'cloudflare-dns.com' ? doh(['23.2.16.11']) : url.host === 'connectivitycheck.gstatic.com' ? { status: 204 } : undefined);
+const doh = (addresses: string[]) => ({
+  status: 200,
+  contentType: 'application/dns-json',
+  body: JSON.stringify({ Status: 0, Answer: addresses.map((data) => ({ name: 'www.tiktok.com', type: 1, data })) }),
+});
+const healthyOutside = (url: URL) =>
+  url.host === 'cloudflare-dns.com' ? doh(['23.2.16.11']) : url.host === 'connectivitycheck.gstatic.com' ? { status: 204 } : undefined;
 
 /** The extension's requests to the outside-check hosts (host + path), from index `from` on. */
-const outsideRequests = (session: ChromiumSession, from = 0) => session.extensionRequests.slice(from).filter((r) => OUTSIDE.includes(r.split('/')[0]!));
+const outsideRequests = (session: ChromiumSession, from = 0) =>
+  session.extensionRequests.slice(from).filter((r) => OUTSIDE.includes(r.split('/')[0]!));
 /** The extension's requests to TikTok: routed ones plus those to the local IM socket host. */
-const tiktokCount = (session: ChromiumSession) => session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)).length + session.wss.requests.length;
+const tiktokCount = (session: ChromiumSession) =>
+  session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)).length + session.wss.requests.length;
 
 async function openChatPopup(session: ChromiumSession): Promise<Page> {
   session.serve(CHAT, fixtureHtml('dm-new-healthy.html'));
@@ -82,7 +89,8 @@ describe('Chromium: outside checks only while the browser grants their permissio
     expect(statuses).toMatchObject({ dns: 'pass', 'captive-portal': 'pass', 'reach-www': 'pass' });
     expect(outsideRequests(s, before).sort()).toEqual(['cloudflare-dns.com/dns-query', 'connectivitycheck.gstatic.com/generate_204']);
     // with the permission the portal probe is the outside one: 3 TikTok requests in this run
-    const tiktokMade = s.extensionRequests.slice(before).filter((r) => TIKTOK.test(r.split('/')[0]!)).length + s.wss.requests.length - wssBefore;
+    const tiktokMade =
+      s.extensionRequests.slice(before).filter((r) => TIKTOK.test(r.split('/')[0]!)).length + s.wss.requests.length - wssBefore;
     expect(tiktokMade).toBe(3);
   });
 
@@ -91,7 +99,8 @@ describe('Chromium: outside checks only while the browser grants their permissio
     // The browser cannot resolve TikTok while the public resolver can: a DNS block.
     s.handle((url) => {
       if (url.host === 'cloudflare-dns.com') return doh(['23.2.16.11']);
-      if (url.host === 'connectivitycheck.gstatic.com') return { status: 200, contentType: 'text/html', body: '<html><body>Sign in to Hotel Wi-Fi</body></html>' };
+      if (url.host === 'connectivitycheck.gstatic.com')
+        return { status: 200, contentType: 'text/html', body: '<html><body>Sign in to Hotel Wi-Fi</body></html>' };
       if (url.pathname === '/robots.txt' || url.host === 'im-api.tiktok.com') return { abort: 'namenotresolved' };
       return undefined;
     });
@@ -104,14 +113,19 @@ describe('Chromium: outside checks only while the browser grants their permissio
     expect(['captive-portal', 'dns-blocked']).toContain(top);
   });
 
-  it('(c) revoked in the browser: the toggle shows off at once and the next run makes 0 outside requests', { timeout: 150_000 }, async () => {
+  it('(c) revoked in the browser: the toggle shows off at once and the next run makes 0 outside requests', {
+    timeout: 150_000,
+  }, async () => {
     // A production build with its optional origins granted: installed first as the e2e build (the
     // origins required and granted), then updated in place to the production manifest, where the
     // same origins are optional. Chromium keeps a granted permission across the update, and an
     // optional one can be removed (a required one cannot).
     const ext = mkdtempSync(join(tmpdir(), 'dmd-consent-ext-'));
     const profile = mkdtempSync(join(tmpdir(), 'dmd-consent-profile-'));
-    cleanups.push(() => rmSync(ext, { recursive: true, force: true }), () => rmSync(profile, { recursive: true, force: true }));
+    cleanups.push(
+      () => rmSync(ext, { recursive: true, force: true }),
+      () => rmSync(profile, { recursive: true, force: true }),
+    );
     cpSync(requireBuild(BUILD.chromeE2e), ext, { recursive: true });
     s = await launch({ extensionDir: ext, profile });
     await s.close();
@@ -119,7 +133,9 @@ describe('Chromium: outside checks only while the browser grants their permissio
     cpSync(requireBuild(BUILD.chrome), ext, { recursive: true });
     s = await launch({ extensionDir: ext, profile });
     s.handle(healthyOutside);
-    const manifest = await s.inWorker(async () => chrome.runtime.getManifest() as unknown as { optional_host_permissions?: string[]; host_permissions?: string[] });
+    const manifest = await s.inWorker(
+      async () => chrome.runtime.getManifest() as unknown as { optional_host_permissions?: string[]; host_permissions?: string[] },
+    );
     expect(manifest.optional_host_permissions).toEqual(ORIGINS);
     expect(manifest.host_permissions).not.toContain(ORIGINS[0]);
     expect(await s.inWorker((o) => chrome.permissions.contains({ origins: o }), ORIGINS)).toBe(true);
@@ -136,7 +152,13 @@ describe('Chromium: outside checks only while the browser grants their permissio
     await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
     expect(await toggleState(popup)).toBe('false');
     // the stored mirror follows permissions.onRemoved
-    await expect.poll(async () => ((await s!.inWorker(() => chrome.storage.local.get(null))).settings as { externalChecksAllowed?: boolean })?.externalChecksAllowed).toBe(false);
+    await expect
+      .poll(
+        async () =>
+          ((await s!.inWorker(() => chrome.storage.local.get(null))).settings as { externalChecksAllowed?: boolean })
+            ?.externalChecksAllowed,
+      )
+      .toBe(false);
 
     await sleep(31_000); // past the 30 s limit, so the next click makes a real run
     from = s.extensionRequests.length;

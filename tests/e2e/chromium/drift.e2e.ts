@@ -20,7 +20,8 @@ afterAll(() => {
   console.table(table);
 });
 
-const hintOn = (page: Page) => page.evaluate(() => document.querySelector('dm-doctor-hint')?.getAttribute('data-cause-id') ?? null).catch(() => null);
+const hintOn = (page: Page) =>
+  page.evaluate(() => document.querySelector('dm-doctor-hint')?.getAttribute('data-cause-id') ?? null).catch(() => null);
 
 /** Loads the cases' pages together, watches for a hint the whole time, then reads each popup. */
 async function look(cases: BrowserCase[]): Promise<{ c: BrowserCase; page: Page; seen: Seen; everHint: string | null }[]> {
@@ -74,7 +75,8 @@ describe('Chromium: drift suite (one failed and one healthy page per family)', (
     it(`${family}: ${cases.map((c) => c.fixture.file.replace(/\.html$/, '')).join(', ')}`, async () => {
       for (const { c, page, seen, everHint } of await look(cases)) {
         const { verdict, broken } = brokenRules(c, seen);
-        if (c.truth.kind !== 'problem' && everHint !== null && seen.hint === null) broken.push(`a hint (${everHint}) appeared on a page without a problem`);
+        if (c.truth.kind !== 'problem' && everHint !== null && seen.hint === null)
+          broken.push(`a hint (${everHint}) appeared on a page without a problem`);
         table.push({ case: c.name, outcome: outcomeOf(seen), hint: seen.hint ?? '-', verdict, broken: broken.join('; ') || '-' });
         expect.soft(seen.settled, `${c.name}: popup settled`).toBe('true');
         expect.soft(broken, `${c.name}: ${outcomeOf(seen)}`).toEqual([]);

@@ -13,7 +13,8 @@ import { bugs } from '../../../package.json';
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const HANDLE = '@marker_7f3a_friend'; // the chat header of dm-new-failed-e2-friends-only.html
 const NOTICE = 'Only friends can send messages to each other';
-const locale = (lang: string, file: string) => JSON.parse(readFileSync(`locales/${lang}/${file}.json`, 'utf8')) as Record<string, { message: string }>;
+const locale = (lang: string, file: string) =>
+  JSON.parse(readFileSync(`locales/${lang}/${file}.json`, 'utf8')) as Record<string, { message: string }>;
 const launch = chromiumSuite();
 
 async function openPopup(sess: ChromiumSession, page: Page): Promise<Page> {
@@ -97,13 +98,15 @@ describe('Chromium: first aid above the fold', () => {
     const statuses = await runChecksFromPopup(popup);
     expect(statuses['reach-im-api']).toBe('fail');
     expect(await popup.locator('[data-testid="check-again"]').textContent()).toBe(ui.popup_check_again!.message);
-    expect(await popup.locator('[data-testid="checks-summary"]').textContent()).toMatch(/^Connection: \d OK · 1 problem|^Connection: \d OK · \d problems/);
+    expect(await popup.locator('[data-testid="checks-summary"]').textContent()).toMatch(
+      /^Connection: \d OK · 1 problem|^Connection: \d OK · \d problems/,
+    );
     expect(await popup.locator('[data-testid="check"][data-check-id="reach-im-api"]').isVisible()).toBe(true);
   });
 });
 
 describe('Chromium: every fix button does what it says', () => {
-  it('not-friends: the profile link is the open chat\'s profile; the handle is never stored or reported', async () => {
+  it("not-friends: the profile link is the open chat's profile; the handle is never stored or reported", async () => {
     const s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));
     const page = await s.open(CHAT);
@@ -121,7 +124,9 @@ describe('Chromium: every fix button does what it says', () => {
     // privacy: the handle lives in the popup's memory only
     const name = HANDLE.slice(1);
     expect(await popup.locator('[data-testid="report-text"]').textContent()).not.toContain(name);
-    const stored = await s.inWorker(async () => JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]));
+    const stored = await s.inWorker(async () =>
+      JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]),
+    );
     expect(stored).not.toContain(name);
   });
 
@@ -130,13 +135,20 @@ describe('Chromium: every fix button does what it says', () => {
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     s.handle((url) => (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') ? { status: 503 } : undefined));
     const page = await s.open(CHAT);
-    await page.evaluate(() => fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined));
+    await page.evaluate(() =>
+      fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined),
+    );
     const popup = await openPopup(s, page);
-    await expect.poll(async () => {
-      await popup.reload();
-      await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
-      return popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id');
-    }, { timeout: 15_000 }).toBe('temporary-glitch');
+    await expect
+      .poll(
+        async () => {
+          await popup.reload();
+          await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
+          return popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id');
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('temporary-glitch');
     const fix = popup.locator('[data-testid="top-cause"] [data-testid="fix-action"]');
     expect(await fix.getAttribute('data-action')).toBe('reload-tab');
     expect(await fix.textContent()).toBe('Reload TikTok');
@@ -149,7 +161,11 @@ describe('Chromium: every fix button does what it says', () => {
 
   it('captive-portal: opens the plain-http page the Wi-Fi portal intercepts', async () => {
     const s = await launch();
-    s.handle((url) => (url.protocol === 'http:' && url.host === 'www.tiktok.com' ? { status: 302, headers: { location: 'http://login.hotel-wifi.example/portal' } } : undefined));
+    s.handle((url) =>
+      url.protocol === 'http:' && url.host === 'www.tiktok.com'
+        ? { status: 302, headers: { location: 'http://login.hotel-wifi.example/portal' } }
+        : undefined,
+    );
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     const page = await s.open(CHAT);
     const popup = await openPopup(s, page);
@@ -164,23 +180,36 @@ describe('Chromium: every fix button does what it says', () => {
     await fix.click();
     await opened;
     // the tab asked for TikTok over plain http, and the "portal" sent it on to its sign-in page
-    await expect.poll(() => s!.requests.slice(requested), { timeout: 10_000 }).toEqual(expect.arrayContaining(['www.tiktok.com/', 'login.hotel-wifi.example/portal']));
+    await expect
+      .poll(() => s!.requests.slice(requested), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['www.tiktok.com/', 'login.hotel-wifi.example/portal']));
   });
 
   it('sending-too-fast: a clock time only when TikTok sent Retry-After, never made up', async () => {
     for (const headers of [{ 'retry-after': '600' }, undefined]) {
       const s = await launch();
       s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
-      s.handle((url) => (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') ? { status: 429, ...(headers ? { headers } : {}) } : undefined));
+      s.handle((url) =>
+        url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send')
+          ? { status: 429, ...(headers ? { headers } : {}) }
+          : undefined,
+      );
       const page = await s.open(CHAT);
       const sentAt = Date.now();
-      await page.evaluate(() => fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined));
+      await page.evaluate(() =>
+        fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined),
+      );
       const popup = await openPopup(s, page);
-      await expect.poll(async () => {
-        await popup.reload();
-        await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
-        return popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id');
-      }, { timeout: 15_000 }).toBe('sending-too-fast');
+      await expect
+        .poll(
+          async () => {
+            await popup.reload();
+            await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
+            return popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id');
+          },
+          { timeout: 15_000 },
+        )
+        .toBe('sending-too-fast');
       const wait = popup.locator('[data-testid="wait-until"]');
       expect(await popup.locator('[data-testid="top-cause"] [data-testid="fix-action"]').getAttribute('data-action')).toBe('recheck');
       if (headers) {
@@ -204,7 +233,11 @@ describe('Chromium: reporting, honestly', () => {
     const page = await s.open(CHAT);
     const popup = await openPopup(s, page);
     // Chromium cannot grant clipboard access to an extension origin here: record what the popup copies
-    await popup.evaluate(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: async (text: string) => void Object.assign(window, { copied: text }) }));
+    await popup.evaluate(() =>
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        value: async (text: string) => void Object.assign(window, { copied: text }),
+      }),
+    );
     await popup.locator('details.help > summary').click();
     await popup.locator('[data-testid="report-wrong"]').click();
     const report = popup.locator('[data-testid="report-text"]');
@@ -239,14 +272,19 @@ describe('Chromium: accessibility of every popup state with its disclosures open
     const problem = await openPopup(s, page);
     const elsewhere = await s.popup('?tab=999999');
     const found: Record<string, unknown> = {};
-    for (const [name, p] of [['problem', problem], ['not-tiktok', elsewhere]] as const) {
+    for (const [name, p] of [
+      ['problem', problem],
+      ['not-tiktok', elsewhere],
+    ] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme: scheme });
         found[`${name}-${scheme}-collapsed`] = await axeViolations(p);
       }
-      await p.evaluate(() => document.querySelectorAll('details').forEach((d) => {
-        d.open = true;
-      }));
+      await p.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }),
+      );
       for (const scheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme: scheme });
         found[`${name}-${scheme}-open`] = await axeViolations(p);

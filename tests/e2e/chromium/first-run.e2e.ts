@@ -36,15 +36,23 @@ describe('Chromium: first run', () => {
     expect(hintImg?.loaded).toBe(true);
     expect(hintImg?.alt.length).toBeGreaterThan(10);
     expect(await welcome.locator('.badge-demo[role="img"]').getAttribute('aria-label')).toBeTruthy();
-    expect(await welcome.locator('[data-testid="privacy-link"]').getAttribute('href')).toBe(`chrome-extension://${ss.extensionId}/privacy.html`);
+    expect(await welcome.locator('[data-testid="privacy-link"]').getAttribute('href')).toBe(
+      `chrome-extension://${ss.extensionId}/privacy.html`,
+    );
     // the pin request follows what Chrome says about the toolbar
-    const onToolbar = await ss.inWorker(async () => (await (globalThis as unknown as { chrome: { action: { getUserSettings(): Promise<{ isOnToolbar: boolean }> } } }).chrome.action.getUserSettings()).isOnToolbar);
+    const onToolbar = await ss.inWorker(
+      async () =>
+        (
+          await (
+            globalThis as unknown as { chrome: { action: { getUserSettings(): Promise<{ isOnToolbar: boolean }> } } }
+          ).chrome.action.getUserSettings()
+        ).isOnToolbar,
+    );
     expect(await welcome.locator('[data-testid="welcome"]').getAttribute('data-pinned')).toBe(onToolbar ? 'yes' : 'no');
     expect(await welcome.locator('[data-testid="pin-request"]').count()).toBe(onToolbar ? 0 : 1);
     expect(await axeViolations(welcome), 'axe, welcome, light').toEqual([]);
     await welcome.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(welcome), 'axe, welcome, dark').toEqual([]);
-
   });
 });
 
@@ -56,7 +64,7 @@ async function openOptions(ss: ChromiumSession): Promise<Page> {
 }
 
 describe('Chromium: an update', () => {
-  it('opens no tab and leaves the quiet what\'s-new note (from → to) that the options page shows', async () => {
+  it("opens no tab and leaves the quiet what's-new note (from → to) that the options page shows", async () => {
     // Installed over CDP into a running browser, then the same folder with a new version loaded
     // again: Chrome's update path (runtime.onInstalled, reason "update", previousVersion).
     const build = privateBuild(BUILD.chrome, 'DMD_CHROME_BUILD');
@@ -74,7 +82,16 @@ describe('Chromium: an update', () => {
       const page = await late.context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       // the note is written by the update's onInstalled: once it shows, that handler has decided
-      await expect.poll(() => page.locator('[data-testid="whats-new"]').count().then(async (n) => (n ? page.locator('[data-testid="whats-new"]').textContent() : page.reload().then(() => ''))), { timeout: 15_000 }).toContain('99.0.0');
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('[data-testid="whats-new"]')
+              .count()
+              .then(async (n) => (n ? page.locator('[data-testid="whats-new"]').textContent() : page.reload().then(() => ''))),
+          { timeout: 15_000 },
+        )
+        .toContain('99.0.0');
       expect(await page.locator('[data-testid="whats-new"]').textContent()).toContain(manifest.version);
       expect(await page.locator('[data-testid="version"]').textContent()).toContain('99.0.0');
       expect(pagesAt('welcome.html').length, 'a welcome tab after an update').toBe(0);
@@ -86,7 +103,7 @@ describe('Chromium: an update', () => {
 });
 
 describe('Chromium: the options page', () => {
-  it('shows version, shortcut (Alt+Shift+M), changelog and privacy; its hints switch is the popup\'s', async () => {
+  it("shows version, shortcut (Alt+Shift+M), changelog and privacy; its hints switch is the popup's", async () => {
     s = await launchChromium({ extensionDir: BUILD.chrome });
     const ss = s;
     const options = await openOptions(ss);
@@ -95,7 +112,9 @@ describe('Chromium: the options page', () => {
     expect(await options.locator('[data-testid="shortcut"]').getAttribute('data-shortcut')).toBe('Alt+Shift+M');
     expect(await options.locator('[data-testid="shortcut"]').textContent()).toContain('Alt+Shift+M');
     expect(await options.locator('[data-testid="changelog"] li').count()).toBeGreaterThan(2);
-    expect(await options.locator('[data-testid="privacy-link"]').getAttribute('href')).toBe(`chrome-extension://${ss.extensionId}/privacy.html`);
+    expect(await options.locator('[data-testid="privacy-link"]').getAttribute('href')).toBe(
+      `chrome-extension://${ss.extensionId}/privacy.html`,
+    );
     // no update happened: no what's-new note
     expect(await options.locator('[data-testid="whats-new"]').count()).toBe(0);
 
@@ -105,7 +124,18 @@ describe('Chromium: the options page', () => {
     await expect.poll(() => hints.getAttribute('aria-checked')).toBe('false');
     const popup = await ss.popup('?tab=999999');
     expect(await popup.locator('[data-testid="hints-toggle"]').getAttribute('aria-checked')).toBe('false');
-    expect(await ss.inWorker(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ settings?: { hintsEnabled?: boolean } }> } } } }).chrome.storage.local.get('settings')).settings?.hintsEnabled))).toBe(false);
+    expect(
+      await ss.inWorker(
+        async () =>
+          (
+            await (
+              globalThis as unknown as {
+                chrome: { storage: { local: { get(k: string): Promise<{ settings?: { hintsEnabled?: boolean } }> } } };
+              }
+            ).chrome.storage.local.get('settings')
+          ).settings?.hintsEnabled,
+      ),
+    ).toBe(false);
     await hints.click();
     await expect.poll(() => hints.getAttribute('aria-checked')).toBe('true');
 

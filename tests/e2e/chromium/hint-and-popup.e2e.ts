@@ -20,7 +20,9 @@ describe('Chromium: content script, hint and popup', () => {
     await expect.poll(() => hint.getAttribute('data-settled'), { timeout: 10_000 }).toBe('true');
     // appended to body, open shadow root, announced politely
     expect(await page.evaluate(() => document.querySelector('dm-doctor-hint')?.parentElement === document.body)).toBe(true);
-    expect(await page.evaluate(() => !!document.querySelector('dm-doctor-hint')?.shadowRoot?.querySelector('[aria-live="polite"]'))).toBe(true);
+    expect(await page.evaluate(() => !!document.querySelector('dm-doctor-hint')?.shadowRoot?.querySelector('[aria-live="polite"]'))).toBe(
+      true,
+    );
 
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);
     expect(await popupState(popup)).toMatchObject({ state: 'problem', settled: 'true' });
@@ -114,7 +116,11 @@ describe('Chromium: content script, hint and popup', () => {
   });
 
   it('shows not-tiktok for a tab elsewhere, or when ?tab= names no tab', async () => {
-    s.handle((url) => (url.host === 'example.com' ? { status: 200, body: '<title>Elsewhere</title><h1>Elsewhere</h1>', contentType: 'text/html' } : undefined));
+    s.handle((url) =>
+      url.host === 'example.com'
+        ? { status: 200, body: '<title>Elsewhere</title><h1>Elsewhere</h1>', contentType: 'text/html' }
+        : undefined,
+    );
     await s.open('https://example.com/');
     // Without the tabs permission the extension sees no URL for this tab: that is the one.
     const tabs = await s.inWorker(() => chrome.tabs.query({}));

@@ -14,13 +14,18 @@ beforeEach(async () => {
 });
 
 const badge = (tabId: number) =>
-  s.inWorker(() => Promise.resolve(null)).then(async () => {
-    const w = await s.worker();
-    return w.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
-  });
+  s
+    .inWorker(() => Promise.resolve(null))
+    .then(async () => {
+      const w = await s.worker();
+      return w.evaluate(
+        async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+        tabId,
+      );
+    });
 
 describe('Chromium: fix links, badge, dismiss and the hints switch', () => {
-  it('links the popup to the help article and the hint to the person\'s profile; the badge names the cause', async () => {
+  it("links the popup to the help article and the hint to the person's profile; the badge names the cause", async () => {
     s.serve(CHAT, fixtureHtml(E2.file));
     const page = await s.open(CHAT);
     await expect.poll(() => page.locator('dm-doctor-hint').getAttribute('data-settled'), { timeout: 10_000 }).toBe('true');
@@ -33,7 +38,9 @@ describe('Chromium: fix links, badge, dismiss and the hints switch', () => {
     // the handle is kept in memory only
     const profile = `https://www.tiktok.com/@${E2.handle!.replace(/^@/, '')}`;
     await expect.poll(() => fix.getAttribute('href'), { timeout: 5000 }).toBe(profile);
-    const hintHref = await page.evaluate(() => document.querySelector('dm-doctor-hint')?.shadowRoot?.querySelector('a.fix')?.getAttribute('href'));
+    const hintHref = await page.evaluate(() =>
+      document.querySelector('dm-doctor-hint')?.shadowRoot?.querySelector('a.fix')?.getAttribute('href'),
+    );
     expect(hintHref).toBe(profile);
     const b = await badge(tabId);
     expect(b.text).toBe('!');
@@ -61,7 +68,9 @@ describe('Chromium: fix links, badge, dismiss and the hints switch', () => {
 
     // a new failure in the same chat gets its own hint
     await page.evaluate(() => {
-      const failed = [...document.querySelectorAll('[data-e2e="dm-warning"]')].find((w) => w.querySelector('svg'))!.closest('[data-e2e="dm-new-chat-item"]')!;
+      const failed = [...document.querySelectorAll('[data-e2e="dm-warning"]')]
+        .find((w) => w.querySelector('svg'))!
+        .closest('[data-e2e="dm-new-chat-item"]')!;
       const copy = failed.cloneNode(true) as Element;
       const time = copy.querySelector('[class*="DivTimeContainer"]');
       if (time) time.textContent = '9:59 PM';

@@ -24,7 +24,8 @@ afterEach(async (ctx) => {
   await s.close();
 });
 
-const settledHint = (where: Page | Frame) => expect.poll(() => where.locator('dm-doctor-hint[data-settled="true"]').count(), { timeout: 10_000 }).toBe(1);
+const settledHint = (where: Page | Frame) =>
+  expect.poll(() => where.locator('dm-doctor-hint[data-settled="true"]').count(), { timeout: 10_000 }).toBe(1);
 const measure = (where: Page | Frame): Promise<HintMeasure> => where.evaluate(measureHint);
 
 /** Polls until the placement holds (the hint is placed in the animation frame after it renders). */
@@ -61,7 +62,7 @@ describe('Chromium: the hint beside the failure, never over TikTok (styled pages
     });
   }
 
-  it('blocked composer: next to it, over nothing of TikTok\'s', async () => {
+  it("blocked composer: next to it, over nothing of TikTok's", async () => {
     const page = await openStyled('dm-new-block-note.html');
     const m = await placedWell(page, false);
     expect(distance(m.hint!, m.composer!)).toBeLessThanOrEqual(160);
@@ -123,7 +124,9 @@ describe('Chromium: Escape and "Turn off hints"', () => {
     const toggle = popup.locator('[data-testid="hints-toggle"]');
     await expect.poll(() => toggle.getAttribute('aria-checked'), { timeout: 5_000 }).toBe('false');
     await page.reload();
-    await expect.poll(async () => (await popupState(await s.popup(`?tab=${await s.tabId(page)}`))).state, { timeout: 10_000 }).toBe('problem');
+    await expect
+      .poll(async () => (await popupState(await s.popup(`?tab=${await s.tabId(page)}`))).state, { timeout: 10_000 })
+      .toBe('problem');
     expect(await page.locator('dm-doctor-hint').count()).toBe(0);
     await popup.locator('details.settings > summary').click(); // settings wait behind their disclosure
     await toggle.click();

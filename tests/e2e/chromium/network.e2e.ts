@@ -8,12 +8,13 @@ const launch = chromiumSuite();
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 let s: ChromiumSession | undefined;
 
-
 const runChecks = runChecksFromPopup;
 
 /** The page itself sends a message request to the IM API (as TikTok's page does). */
 async function pageSends(page: Page): Promise<void> {
-  await page.evaluate(() => fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined));
+  await page.evaluate(() =>
+    fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined),
+  );
 }
 
 describe('Chromium: connectivity checks', () => {
@@ -24,7 +25,16 @@ describe('Chromium: connectivity checks', () => {
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);
     const before = s.extensionRequests.length;
     const statuses = await runChecks(popup);
-    expect(statuses).toMatchObject({ online: 'pass', 'reach-www': 'pass', 'reach-im-api': 'pass', 'im-websocket': 'pass', clock: 'pass', proxy: 'pass', 'browser-version': 'pass', 'captive-portal': 'pass' });
+    expect(statuses).toMatchObject({
+      online: 'pass',
+      'reach-www': 'pass',
+      'reach-im-api': 'pass',
+      'im-websocket': 'pass',
+      clock: 'pass',
+      proxy: 'pass',
+      'browser-version': 'pass',
+      'captive-portal': 'pass',
+    });
     // no consent in the production build: the DoH check does not run, and says so
     expect(statuses.dns).toBe('skipped');
     const made = s.extensionRequests.slice(before);
@@ -78,11 +88,16 @@ describe('Chromium: network faults on the IM API', () => {
       const page = await s.open(CHAT);
       await pageSends(page);
       const popup = await s.popup(`?tab=${await s.tabId(page)}`);
-      await expect.poll(async () => {
-        await popup.reload();
-        await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
-        return evidenceClasses(popup);
-      }, { timeout: 15_000 }).toContain(cls);
+      await expect
+        .poll(
+          async () => {
+            await popup.reload();
+            await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
+            return evidenceClasses(popup);
+          },
+          { timeout: 15_000 },
+        )
+        .toContain(cls);
       expect((await popupState(popup)).state).toBe('problem');
       const top = await popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id');
       expect(causes.split('|')).toContain(top);

@@ -19,7 +19,9 @@ describe('Chromium: a TikTok tab opened before the extension was installed', () 
 
     const { extensionId, worker } = await s.install();
     const tabId = await worker.evaluate(async (url) => {
-      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({});
+      const tabs = await (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+      ).chrome.tabs.query({});
       return tabs.find((t) => t.url === url)?.id ?? null;
     }, CHAT);
     expect(tabId).not.toBeNull();
@@ -27,7 +29,13 @@ describe('Chromium: a TikTok tab opened before the extension was installed', () 
     expect(await tiktok.locator('dm-doctor-hint').count(), 'no content script in the old tab').toBe(0);
     // the grey "?" on the toolbar, set at install
     const badge = () =>
-      worker.evaluate(async (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId!);
+      worker.evaluate(
+        async (id) =>
+          (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({
+            tabId: id,
+          }),
+        tabId!,
+      );
     await expect.poll(badge, { timeout: 5000 }).toBe('?');
     // the old page keeps talking to TikTok: its network events must not wipe the mark
     await tiktok.evaluate(() => fetch('/api/im/ping').catch(() => undefined));
@@ -44,7 +52,9 @@ describe('Chromium: a TikTok tab opened before the extension was installed', () 
     expect(await popup.locator('[data-testid="popup"] > [data-testid="fix-action"][data-action="reload-tab"]').count()).toBe(1);
     expect(await popup.locator('[data-testid="top-cause"]').count()).toBe(0);
     // before anything else that can be clicked
-    const firstClickable = await popup.evaluate(() => document.querySelector('a[href], button, input, select, textarea, summary, [tabindex]')?.getAttribute('data-action'));
+    const firstClickable = await popup.evaluate(() =>
+      document.querySelector('a[href], button, input, select, textarea, summary, [tabindex]')?.getAttribute('data-action'),
+    );
     expect(firstClickable).toBe('reload-tab');
     expect(await popup.locator('.intro h2').textContent()).toBe('Reload this tab to start DM Doctor here');
     expect(await axeViolations(popup), 'axe on the not-loaded popup').toEqual([]);

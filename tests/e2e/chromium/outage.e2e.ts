@@ -12,21 +12,27 @@ const launch = chromiumSuite();
 const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 let s: ChromiumSession | undefined;
 
-
 /** The page sends `n` times to the IM API (the send and its retries). */
 async function pageSends(page: Page, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await page.evaluate(() => fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined));
+    await page.evaluate(() =>
+      fetch('https://im-api.tiktok.com/v1/message/send?aid=1988', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined),
+    );
   }
 }
 
 /** Waits until the popup's evidence shows the 5xx answers, then runs the checks from the popup. */
 async function checkAgain(popup: Page): Promise<Record<string, string>> {
-  await expect.poll(async () => {
-    await popup.reload();
-    await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
-    return evidenceClasses(popup);
-  }, { timeout: 15_000 }).toContain('http-server-error');
+  await expect
+    .poll(
+      async () => {
+        await popup.reload();
+        await popup.waitForSelector('[data-testid="popup"][data-settled="true"]');
+        return evidenceClasses(popup);
+      },
+      { timeout: 15_000 },
+    )
+    .toContain('http-server-error');
   return runChecksFromPopup(popup);
 }
 
@@ -36,10 +42,14 @@ async function topCause(popup: Page): Promise<{ id: string | null; confidence: s
 }
 
 describe('Chromium: TikTok server trouble', () => {
-  it('503 on the send and its retry, then on the check\'s www, IM API and socket requests → tiktok-outage, not a glitch', async () => {
+  it("503 on the send and its retry, then on the check's www, IM API and socket requests → tiktok-outage, not a glitch", async () => {
     s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
-    s.handle((url) => (url.host === 'im-api.tiktok.com' || (url.host === 'www.tiktok.com' && url.pathname === '/robots.txt') ? { status: 503, body: 'Service Unavailable' } : undefined));
+    s.handle((url) =>
+      url.host === 'im-api.tiktok.com' || (url.host === 'www.tiktok.com' && url.pathname === '/robots.txt')
+        ? { status: 503, body: 'Service Unavailable' }
+        : undefined,
+    );
     s.wss.mode = 503;
     const page = await s.open(CHAT);
     await pageSends(page, 2);
@@ -58,7 +68,11 @@ describe('Chromium: TikTok server trouble', () => {
     s = await launch();
     s.serve(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     let sends = 0;
-    s.handle((url) => (url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') && sends++ === 0 ? { status: 503, body: '' } : undefined));
+    s.handle((url) =>
+      url.host === 'im-api.tiktok.com' && url.pathname.startsWith('/v1/message/send') && sends++ === 0
+        ? { status: 503, body: '' }
+        : undefined,
+    );
     const page = await s.open(CHAT);
     await pageSends(page, 1);
     const popup = await s.popup(`?tab=${await s.tabId(page)}`);

@@ -25,7 +25,10 @@ let s: ChromiumSession | undefined;
 /** Records every message the background receives from now on (a second onMessage listener in the worker). */
 async function recordMessages(s: ChromiumSession): Promise<() => Promise<string[]>> {
   await s.inWorker(async () => {
-    const g = globalThis as unknown as { __dmdSeen?: string[]; chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } } } };
+    const g = globalThis as unknown as {
+      __dmdSeen?: string[];
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } } };
+    };
     g.__dmdSeen = [];
     g.chrome.runtime.onMessage.addListener((m) => {
       g.__dmdSeen!.push(JSON.stringify(m));
@@ -40,7 +43,11 @@ async function recordMessages(s: ChromiumSession): Promise<() => Promise<string[
 }
 
 /** Everything that may hold a marker: the background's messages, its storage, the popup and its report. */
-async function everything(s: ChromiumSession, tabId: number, messages: () => Promise<string[]>): Promise<{ messages: string[]; storage: string; popup: string; report: string }> {
+async function everything(
+  s: ChromiumSession,
+  tabId: number,
+  messages: () => Promise<string[]>,
+): Promise<{ messages: string[]; storage: string; popup: string; report: string }> {
   const popup = await s.popup(`?tab=${tabId}`);
   return {
     messages: await messages(),
@@ -56,26 +63,37 @@ function leaksIn(text: string): string[] {
 
 /** The page's own script, as TikTok's would: IM sends and API calls carrying the markers. */
 async function pageTraffic(page: Page): Promise<void> {
-  await page.evaluate(async ({ marker, handle }) => {
-    const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
-    await quiet(fetch(`https://im-api.tiktok.com/v1/message/send?x=${marker}&to=${handle}#${marker}`, { method: 'POST', mode: 'no-cors', body: marker }));
-    await quiet(fetch(`https://www.tiktok.com/api/im/@${handle}/conversation/7301948089581?${marker}=1`, { mode: 'no-cors' }));
-    await quiet(fetch(`https://im-api.tiktok.com/v2/conversation/@${handle}/7301948089581?cursor=${marker}#${marker}`, { mode: 'no-cors' }));
-    await new Promise<void>((resolve) => {
-      const ws = new WebSocket(`wss://im-ws.tiktok.com/ws/v2?token=${marker}&handle=${handle}`);
-      const done = () => {
-        try {
-          ws.close();
-        } catch {
-          /* closed */
-        }
-        resolve();
-      };
-      ws.onopen = done;
-      ws.onerror = done;
-      setTimeout(done, 3000);
-    });
-  }, { marker: MARKER, handle: HANDLE_MARKER });
+  await page.evaluate(
+    async ({ marker, handle }) => {
+      const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+      await quiet(
+        fetch(`https://im-api.tiktok.com/v1/message/send?x=${marker}&to=${handle}#${marker}`, {
+          method: 'POST',
+          mode: 'no-cors',
+          body: marker,
+        }),
+      );
+      await quiet(fetch(`https://www.tiktok.com/api/im/@${handle}/conversation/7301948089581?${marker}=1`, { mode: 'no-cors' }));
+      await quiet(
+        fetch(`https://im-api.tiktok.com/v2/conversation/@${handle}/7301948089581?cursor=${marker}#${marker}`, { mode: 'no-cors' }),
+      );
+      await new Promise<void>((resolve) => {
+        const ws = new WebSocket(`wss://im-ws.tiktok.com/ws/v2?token=${marker}&handle=${handle}`);
+        const done = () => {
+          try {
+            ws.close();
+          } catch {
+            /* closed */
+          }
+          resolve();
+        };
+        ws.onopen = done;
+        ws.onerror = done;
+        setTimeout(done, 3000);
+      });
+    },
+    { marker: MARKER, handle: HANDLE_MARKER },
+  );
 }
 
 describe('Chromium: privacy markers', () => {
@@ -143,7 +161,10 @@ describe('Chromium: privacy markers', () => {
     s = await launch();
     const messages = await recordMessages(s);
     const planted = `Unrecognised notice for @${HANDLE_MARKER} about ${PLANTED_ID} (not TikTok wording).`;
-    s.serve(CHAT, fixtureHtml('dm-new-failed-unknown-notice.html').replace('Unrecognised notice used by tests (not TikTok wording).', planted));
+    s.serve(
+      CHAT,
+      fixtureHtml('dm-new-failed-unknown-notice.html').replace('Unrecognised notice used by tests (not TikTok wording).', planted),
+    );
     const page = await s.open(CHAT);
     await page.waitForSelector('dm-doctor-hint[data-settled="true"]', { timeout: 10_000 });
     const tabId = await s.tabId(page);

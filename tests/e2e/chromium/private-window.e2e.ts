@@ -22,8 +22,11 @@ const NORMAL_CHAT = 'https://www.tiktok.com/messages?lang=en&u=42424242424';
 const NOTICE = 'You are sending messages too fast. Take a rest.';
 let s: ChromiumSession | undefined;
 
-
-type Ext = { chrome: { developerPrivate: { updateExtensionConfiguration(c: object): Promise<void>; updateProfileConfiguration(c: object): Promise<void> } } };
+type Ext = {
+  chrome: {
+    developerPrivate: { updateExtensionConfiguration(c: object): Promise<void>; updateProfileConfiguration(c: object): Promise<void> };
+  };
+};
 type WorkerChrome = {
   chrome: {
     windows: { create(o: object): Promise<{ id: number; incognito: boolean; tabs?: { id: number }[] }>; remove(id: number): Promise<void> };
@@ -41,27 +44,55 @@ async function allowInIncognito(s: ChromiumSession): Promise<Page> {
   await page.goto(`chrome://extensions/?id=${s.extensionId}`);
   // developer mode first: otherwise the reload that follows disables a command-line unpacked extension
   await page.evaluate(() => (globalThis as unknown as Ext).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }));
-  await page.evaluate((id) => (globalThis as unknown as Ext).chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true }), s.extensionId);
+  await page.evaluate(
+    (id) => (globalThis as unknown as Ext).chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true }),
+    s.extensionId,
+  );
   await page.close();
   const ext = await s.context.newPage();
   // (blocked while the extension reloads: retried)
-  await expect.poll(() => ext.goto(`chrome-extension://${s.extensionId}/privacy.html`).then(() => true, () => false), { timeout: 15_000 }).toBe(true);
-  await expect.poll(() => ext.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.extension.isAllowedIncognitoAccess()), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        ext.goto(`chrome-extension://${s.extensionId}/privacy.html`).then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  await expect
+    .poll(() => ext.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.extension.isAllowedIncognitoAccess()), {
+      timeout: 10_000,
+    })
+    .toBe(true);
   return ext;
 }
 
 /** Opens `url` in a new incognito window (made by the extension); returns its tab id once loaded. */
 async function openPrivate(ext: Page, url: string): Promise<{ tabId: number; windowId: number }> {
-  const w = await ext.evaluate((u: string) => (globalThis as unknown as WorkerChrome).chrome.windows.create({ incognito: true, url: u }), url);
+  const w = await ext.evaluate(
+    (u: string) => (globalThis as unknown as WorkerChrome).chrome.windows.create({ incognito: true, url: u }),
+    url,
+  );
   expect(w.incognito).toBe(true);
   const tabId = w.tabs![0]!.id;
   await expect
-    .poll(async () => (await ext.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.tabs.query({}))).find((t) => t.id === tabId)?.status, { timeout: 15_000 })
+    .poll(
+      async () =>
+        (await ext.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.tabs.query({}))).find((t) => t.id === tabId)?.status,
+      { timeout: 15_000 },
+    )
     .toBe('complete');
   return { tabId, windowId: w.id };
 }
 
-const sessionOf = (ext: Page) => ext.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null));
+const sessionOf = (ext: Page) =>
+  ext.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }
+    ).chrome.storage.session.get(null),
+  );
 
 async function popupText(popup: Page): Promise<string> {
   return `${await popup.evaluate(() => document.body.innerText)}\n${(await popup.locator('[data-testid="report-text"]').textContent()) ?? ''}`;
@@ -102,17 +133,35 @@ describe('Chromium: private windows', () => {
     expect(await popupState(plain)).toMatchObject({ state: 'no-problem', tabId: String(normalTab) });
     expect(await popupText(plain)).not.toContain(NOTICE);
     // Asked directly, as a popup in a normal window would: the same answers.
-    const direct = (await byId.evaluate(
-      (id) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { state: string; tabId: number | null; report: string } }> } } }).chrome.runtime.sendMessage({ dmDoctor: 'popupGetView', data: { tabId: id, activeTabId: null, activeUrl: null, incognito: false } }),
-      privateTab,
-    )).data;
+    const direct = (
+      await byId.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { state: string; tabId: number | null; report: string } }> } };
+            }
+          ).chrome.runtime.sendMessage({
+            dmDoctor: 'popupGetView',
+            data: { tabId: id, activeTabId: null, activeUrl: null, incognito: false },
+          }),
+        privateTab,
+      )
+    ).data;
     expect({ state: direct.state, tabId: direct.tabId }).toEqual({ state: 'not-tiktok', tabId: null });
     expect(direct.report).not.toContain(NOTICE);
     // … and a popup opened as a tab cannot claim to be private: its own tab says it is not.
-    const claimed = (await byId.evaluate(
-      (id) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { state: string } }> } } }).chrome.runtime.sendMessage({ dmDoctor: 'popupGetView', data: { tabId: id, activeTabId: null, activeUrl: null, incognito: true } }),
-      privateTab,
-    )).data;
+    const claimed = (
+      await byId.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { state: string } }> } } }
+          ).chrome.runtime.sendMessage({
+            dmDoctor: 'popupGetView',
+            data: { tabId: id, activeTabId: null, activeUrl: null, incognito: true },
+          }),
+        privateTab,
+      )
+    ).data;
     expect(claimed.state).toBe('not-tiktok');
 
     // Closing the private window removes the private tab's state.

@@ -28,7 +28,10 @@ async function launch(): Promise<{ s: ChromiumSession; logs: string[] }> {
 
 /** Requests to TikTok made by the extension: routed ones (its worker and pages) plus those to the local IM socket host. */
 function tiktokRequests(session: ChromiumSession): string[] {
-  return [...session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)), ...session.wss.requests.map((h) => `local:${h.host}${h.path}`)];
+  return [
+    ...session.extensionRequests.filter((r) => TIKTOK.test(r.split('/')[0]!)),
+    ...session.wss.requests.map((h) => `local:${h.host}${h.path}`),
+  ];
 }
 
 /**
@@ -39,11 +42,14 @@ function tiktokRequests(session: ChromiumSession): string[] {
  */
 async function delayProbes(session: ChromiumSession, ms: number, offline: () => boolean = () => false): Promise<void> {
   const isProbe = (u: URL) => u.pathname === '/robots.txt' || (u.host === 'im-api.tiktok.com' && u.pathname === '/');
-  await session.context.route((u) => isProbe(u), async (route: Route) => {
-    await sleep(ms);
-    if (offline()) await route.abort('internetdisconnected').catch(() => undefined);
-    else await route.fallback().catch(() => undefined);
-  });
+  await session.context.route(
+    (u) => isProbe(u),
+    async (route: Route) => {
+      await sleep(ms);
+      if (offline()) await route.abort('internetdisconnected').catch(() => undefined);
+      else await route.fallback().catch(() => undefined);
+    },
+  );
 }
 
 /** Clicks "check again" and waits until the popup has the run's result (settled, nothing running). */
@@ -51,9 +57,10 @@ async function clickCheckAgain(popup: Page, timeout = 20_000): Promise<number> {
   const t0 = Date.now();
   await popup.click('[data-testid="check-again"]');
   await popup.waitForFunction(
-    () => document.querySelector('[data-testid="popup"]')?.getAttribute('data-settled') === 'true'
-      && !document.querySelector('[data-testid="check"][data-status="running"]')
-      && document.querySelector('.checks')?.getAttribute('data-run-id') !== '',
+    () =>
+      document.querySelector('[data-testid="popup"]')?.getAttribute('data-settled') === 'true' &&
+      !document.querySelector('[data-testid="check"][data-status="running"]') &&
+      document.querySelector('.checks')?.getAttribute('data-run-id') !== '',
     undefined,
     { timeout, polling: 50 },
   );
@@ -126,7 +133,12 @@ describe('Chromium: corrupted storage', () => {
     const { local, session } = await storageDump(s);
     expect(local.settings).toEqual({ hintsEnabled: true, externalChecksAllowed: false });
     expect(session[`tab:${tabId}`]).toMatchObject({ tabId, onMessages: true });
-    expect(session['checks-last']).toMatchObject({ runId: expect.any(String), startedAt: expect.any(Number), finishedAt: expect.any(Number), results: expect.any(Array) });
+    expect(session['checks-last']).toMatchObject({
+      runId: expect.any(String),
+      startedAt: expect.any(Number),
+      finishedAt: expect.any(Number),
+      results: expect.any(Array),
+    });
 
     // and the background said what it reset
     expect(logs.some((l) => l.includes('settings were unreadable'))).toBe(true);
@@ -173,7 +185,9 @@ describe('Chromium: check runs under faults', () => {
     await s.context.setOffline(true);
     offline = true;
     await popup.waitForFunction(
-      () => document.querySelector('[data-testid="popup"]')?.getAttribute('data-settled') === 'true' && !document.querySelector('[data-testid="check"][data-status="running"]'),
+      () =>
+        document.querySelector('[data-testid="popup"]')?.getAttribute('data-settled') === 'true' &&
+        !document.querySelector('[data-testid="check"][data-status="running"]'),
       undefined,
       { timeout: 15_000 },
     );

@@ -59,12 +59,15 @@ function withNotice(text: string): string {
   return out;
 }
 
-const FAILED_SVG = '<svg width="20" height="20" viewBox="0 0 48 48" fill="currentColor" style="color: rgb(254, 44, 85);"><path d="M24 4a20 20 0 1 0 0 40Z"></path></svg>';
+const FAILED_SVG =
+  '<svg width="20" height="20" viewBox="0 0 48 48" fill="currentColor" style="color: rgb(254, 44, 85);"><path d="M24 4a20 20 0 1 0 0 40Z"></path></svg>';
 /** One own failed row (dm-new markup); `n` varies its text length and time label so ids differ. */
 function failedRow(n: number): string {
-  return `<div data-index="${n}" class="css-1k5cwaa-7937d88b--DivVirtualItem"><div data-e2e="dm-new-chat-item" tabindex="0" class="css-1uhvmfm-7937d88b--DivChatItemWrapper">`
-    + `<div data-area="Actions" class="css-lc7lvc-7937d88b--DivActionsContainer"><div class="css-h0vbny-7937d88b--DivMessageContent"><div class="css-105rvmg-7937d88b--DivTextContainer"><p class="css-1ryskse-7937d88b--PText">MARKER-7f3a message ${n} ${'x'.repeat(n % 97)}</p></div></div>`
-    + `<div data-e2e="dm-warning" class="css-1obhjx7-7937d88b--DivWarningContainer">${FAILED_SVG}</div></div></div></div>`;
+  return (
+    `<div data-index="${n}" class="css-1k5cwaa-7937d88b--DivVirtualItem"><div data-e2e="dm-new-chat-item" tabindex="0" class="css-1uhvmfm-7937d88b--DivChatItemWrapper">` +
+    `<div data-area="Actions" class="css-lc7lvc-7937d88b--DivActionsContainer"><div class="css-h0vbny-7937d88b--DivMessageContent"><div class="css-105rvmg-7937d88b--DivTextContainer"><p class="css-1ryskse-7937d88b--PText">MARKER-7f3a message ${n} ${'x'.repeat(n % 97)}</p></div></div>` +
+    `<div data-e2e="dm-warning" class="css-1obhjx7-7937d88b--DivWarningContainer">${FAILED_SVG}</div></div></div></div>`
+  );
 }
 
 /** The E1 fixture with `count` extra failed rows before its own (the latest failure keeps its E1 tip). */
@@ -79,7 +82,8 @@ function manyFailed(count: number): string {
 
 describe('Chromium: hostile page input', () => {
   it('shows a notice with markup and 10 KB of text literally, and runs none of it', async () => {
-    const markup = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> <b>bold</b> &amp; <a href="javascript:window.__pwned=3">x</a>';
+    const markup =
+      '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> <b>bold</b> &amp; <a href="javascript:window.__pwned=3">x</a>';
     const long = `${markup} ${'MALFORMED-NOTICE '.repeat(700)}`.trim(); // > 10 KB
     expect(long.length).toBeGreaterThan(10_000);
     s.serve(CHAT, withNotice(long));
@@ -94,7 +98,9 @@ describe('Chromium: hostile page input', () => {
     expect(await notice.textContent()).toBe(long.slice(0, 200));
     // rendered as text: no element was made from it
     expect(await notice.evaluate((el) => el.children.length)).toBe(0);
-    expect(await popup.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src]), b, a[href^="javascript:"]').length)).toBe(0);
+    expect(await popup.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src]), b, a[href^="javascript:"]').length)).toBe(
+      0,
+    );
     // the copyable report carries the same literal (≤ 200 chars) text
     const report = (await popup.locator('[data-testid="report-text"]').textContent()) ?? '';
     expect(report).toContain(markup.slice(0, 60));
@@ -128,15 +134,18 @@ describe('Chromium: hostile page input', () => {
     const before = await w.heapMB();
 
     // 1,000 more failed sends at the bottom, 50 per frame, while we time the page
-    const churn = page.evaluate(async (rowsHtml) => {
-      const list = document.querySelector('[data-e2e="dm-new-message-list"]')!;
-      for (let b = 0; b < 20; b++) {
-        const tpl = document.createElement('template');
-        tpl.innerHTML = rowsHtml.slice(b * 50, b * 50 + 50).join(''); // the page's own script (test fixture)
-        list.append(tpl.content);
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-    }, Array.from({ length: 1000 }, (_, i) => failedRow(10_000 + i)));
+    const churn = page.evaluate(
+      async (rowsHtml) => {
+        const list = document.querySelector('[data-e2e="dm-new-message-list"]')!;
+        for (let b = 0; b < 20; b++) {
+          const tpl = document.createElement('template');
+          tpl.innerHTML = rowsHtml.slice(b * 50, b * 50 + 50).join(''); // the page's own script (test fixture)
+          list.append(tpl.content);
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      },
+      Array.from({ length: 1000 }, (_, i) => failedRow(10_000 + i)),
+    );
     const lag = await responsiveness(page);
     await churn;
     expect(lag).toBeLessThan(RESPONSIVE_MS);
@@ -230,12 +239,18 @@ describe('Chromium: hostile page input', () => {
     const w = await watched(CHAT);
     const { page } = w;
     await page.waitForSelector('dm-doctor-hint[data-cause-id="sending-too-fast"][data-settled="true"]', { timeout: 10_000 });
-    const placed = () => page.evaluate(() => {
-      const h = document.querySelector('dm-doctor-hint') as HTMLElement | null;
-      const row = document.querySelectorAll('[data-e2e="dm-new-chat-item"]');
-      const r = h?.getBoundingClientRect();
-      return { top: r?.top ?? null, left: r?.left ?? null, inBody: h?.parentElement === document.body, rowTop: row[row.length - 1]?.getBoundingClientRect().top ?? null };
-    });
+    const placed = () =>
+      page.evaluate(() => {
+        const h = document.querySelector('dm-doctor-hint') as HTMLElement | null;
+        const row = document.querySelectorAll('[data-e2e="dm-new-chat-item"]');
+        const r = h?.getBoundingClientRect();
+        return {
+          top: r?.top ?? null,
+          left: r?.left ?? null,
+          inBody: h?.parentElement === document.body,
+          rowTop: row[row.length - 1]?.getBoundingClientRect().top ?? null,
+        };
+      });
     const initially = await placed();
     const before = await w.heapMB();
 
@@ -274,10 +289,22 @@ describe('Chromium: hostile page input', () => {
 
   // Landmarks half there: the hint and the popup must agree (hint iff problem) and nothing throws.
   const HALF: [string, (html: string) => string][] = [
-    ['message list without a chat panel or composer', (h) => h.replace(/data-e2e="dm-new-chatbox"/, 'data-e2e="x-chatbox"').replace(/data-e2e="dm-new-chat-bottom"/, 'data-e2e="x-bottom"')],
-    ['warning slots outside any message row', (h) => h.replace(/data-e2e="dm-new-chat-item"/g, 'data-e2e="x-item"').replace(/DivChatItemWrapper/g, 'DivX')],
-    ['a notice tip with no failed bubble', (h) => h.replace(/<div data-e2e="dm-warning"([^>]*)><svg[\s\S]*?<\/svg><\/div>/g, '<div data-e2e="dm-warning"$1></div>')],
-    ['an empty chat header handle and no message list', (h) => h.replace(/>@marker_7f3a_friend</, '>@<').replace(/data-e2e="dm-new-message-list"/, 'data-e2e="x-list"')],
+    [
+      'message list without a chat panel or composer',
+      (h) => h.replace(/data-e2e="dm-new-chatbox"/, 'data-e2e="x-chatbox"').replace(/data-e2e="dm-new-chat-bottom"/, 'data-e2e="x-bottom"'),
+    ],
+    [
+      'warning slots outside any message row',
+      (h) => h.replace(/data-e2e="dm-new-chat-item"/g, 'data-e2e="x-item"').replace(/DivChatItemWrapper/g, 'DivX'),
+    ],
+    [
+      'a notice tip with no failed bubble',
+      (h) => h.replace(/<div data-e2e="dm-warning"([^>]*)><svg[\s\S]*?<\/svg><\/div>/g, '<div data-e2e="dm-warning"$1></div>'),
+    ],
+    [
+      'an empty chat header handle and no message list',
+      (h) => h.replace(/>@marker_7f3a_friend</, '>@<').replace(/data-e2e="dm-new-message-list"/, 'data-e2e="x-list"'),
+    ],
   ];
   it.each(HALF)('stays consistent with half-present landmarks: %s', async (_name, mutate) => {
     const html = mutate(fixtureHtml('dm-new-failed-e1-too-fast.html'));
@@ -303,7 +330,9 @@ describe('Chromium: hostile page input', () => {
     const state = (await popupState(popup)).state;
     expect(['problem', 'no-problem', 'ui-unrecognized']).toContain(state);
     // the hint follows the same diagnosis: present iff the tab is a problem, and the same cause
-    await expect.poll(async () => ((await hintCount(page)) > 0 ? 'problem' : 'none'), { timeout: 8000 }).toBe(state === 'problem' ? 'problem' : 'none');
+    await expect
+      .poll(async () => ((await hintCount(page)) > 0 ? 'problem' : 'none'), { timeout: 8000 })
+      .toBe(state === 'problem' ? 'problem' : 'none');
     if (state === 'problem') {
       const top = await popup.locator('[data-testid="top-cause"]').getAttribute('data-cause-id');
       await expect.poll(() => hintCause(page), { timeout: 8000 }).toBe(top);

@@ -18,20 +18,26 @@ const CHAT_B = 'https://www.tiktok.com/messages?lang=en&u=42424242424';
 const REFUSED = 'refused: sender not allowed';
 let s: ChromiumSession | undefined;
 
-
 /** Evaluates `expression` in the content script's isolated world of `page`'s top frame. */
 async function inContentWorld(s: ChromiumSession, page: Page): Promise<(expression: string) => Promise<unknown>> {
   const cdp: CDPSession = await s.context.newCDPSession(page);
   const worlds: { id: number; frameId: string }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string; auxData?: { frameId?: string; type?: string } } }) => {
-    if (e.context.origin === `chrome-extension://${s.extensionId}` && e.context.auxData?.type === 'isolated') worlds.push({ id: e.context.id, frameId: e.context.auxData.frameId ?? '' });
-  });
+  cdp.on(
+    'Runtime.executionContextCreated',
+    (e: { context: { id: number; origin: string; auxData?: { frameId?: string; type?: string } } }) => {
+      if (e.context.origin === `chrome-extension://${s.extensionId}` && e.context.auxData?.type === 'isolated')
+        worlds.push({ id: e.context.id, frameId: e.context.auxData.frameId ?? '' });
+    },
+  );
   await cdp.send('Runtime.enable');
   const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
   await expect.poll(() => worlds.some((w) => w.frameId === frameTree.frame.id), { timeout: 10_000 }).toBe(true);
   const world = worlds.find((w) => w.frameId === frameTree.frame.id)!;
   return async (expression) => {
-    const r = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    const r = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+      result: { value?: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
     if (r.exceptionDetails) throw new Error(`${r.exceptionDetails.text} ${r.exceptionDetails.exception?.description ?? ''}`);
     return r.result.value;
   };
@@ -53,14 +59,39 @@ describe('Chromium: the trust boundary', () => {
     const evalB = await inContentWorld(s, b);
 
     // The channel works: the content script's own message is accepted (no error in the reply) …
-    const report = { where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'waiting', reason: null, observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0, pageId: 'probe' };
+    const report = {
+      where: 'www.tiktok.com/messages',
+      topFrame: true,
+      onMessages: true,
+      recognition: 'waiting',
+      reason: null,
+      observation: null,
+      failureId: null,
+      fresh: false,
+      cleared: false,
+      failureAt: null,
+      seq: 0,
+      pageId: 'probe',
+    };
     expect(await evalB(send('contentPageReport', report))).toEqual({ dmDoctor: 'contentPageReport' });
     // … and every popup message from it is refused.
     const requestsBefore = s.extensionRequests.length;
-    expect(await evalB(send('popupGetView', { tabId: tabA, activeTabId: null, activeUrl: null }))).toEqual({ dmDoctor: 'popupGetView', error: REFUSED });
-    expect(await evalB(send('popupGetView', { tabId: null, activeTabId: tabA, activeUrl: CHAT_A }))).toEqual({ dmDoctor: 'popupGetView', error: REFUSED });
-    expect(await evalB(send('popupAnswer', { tabId: tabA, questionId: 'follows-back', answer: true }))).toEqual({ dmDoctor: 'popupAnswer', error: REFUSED });
-    expect(await evalB(send('anySetSettings', { externalChecksAllowed: true, hintsEnabled: false }))).toEqual({ dmDoctor: 'anySetSettings', error: REFUSED });
+    expect(await evalB(send('popupGetView', { tabId: tabA, activeTabId: null, activeUrl: null }))).toEqual({
+      dmDoctor: 'popupGetView',
+      error: REFUSED,
+    });
+    expect(await evalB(send('popupGetView', { tabId: null, activeTabId: tabA, activeUrl: CHAT_A }))).toEqual({
+      dmDoctor: 'popupGetView',
+      error: REFUSED,
+    });
+    expect(await evalB(send('popupAnswer', { tabId: tabA, questionId: 'follows-back', answer: true }))).toEqual({
+      dmDoctor: 'popupAnswer',
+      error: REFUSED,
+    });
+    expect(await evalB(send('anySetSettings', { externalChecksAllowed: true, hintsEnabled: false }))).toEqual({
+      dmDoctor: 'anySetSettings',
+      error: REFUSED,
+    });
     expect(await evalB(send('popupRunChecks', { tabId: tabA }))).toEqual({ dmDoctor: 'popupRunChecks', error: REFUSED });
     await sleep(1000);
 
@@ -75,7 +106,14 @@ describe('Chromium: the trust boundary', () => {
 
     // The same request from the extension's own page is answered (the refusal is about the sender).
     const popup = await s.popup(`?tab=${tabA}`);
-    const fromPopup = (await popup.evaluate((id) => (globalThis as unknown as Ext).chrome.runtime.sendMessage({ dmDoctor: 'popupGetView', data: { tabId: id, activeTabId: null, activeUrl: null } }), tabA)) as { data?: { state: string; tabId: number } };
+    const fromPopup = (await popup.evaluate(
+      (id) =>
+        (globalThis as unknown as Ext).chrome.runtime.sendMessage({
+          dmDoctor: 'popupGetView',
+          data: { tabId: id, activeTabId: null, activeUrl: null },
+        }),
+      tabA,
+    )) as { data?: { state: string; tabId: number } };
     expect(fromPopup.data).toMatchObject({ state: 'problem', tabId: tabA });
     expect((await popupState(popup)).state).toBe('problem');
   });
@@ -89,24 +127,27 @@ describe('Chromium: the trust boundary', () => {
     const tabA = await s.tabId(a);
     const b = await s.open(CHAT_B);
     await sleep(500);
-    const attempts = await b.evaluate(async ({ id, tab }) => {
-      const out: string[] = [];
-      const msg = { dmDoctor: 'anySetSettings', data: { externalChecksAllowed: true } };
-      // what a page script might try: the extension's id, window messages in every shape
-      const rt = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
-      if (rt?.sendMessage) {
-        try {
-          out.push(`answered: ${JSON.stringify(await rt.sendMessage(id, msg))}`);
-        } catch (e) {
-          out.push(`error: ${String(e)}`);
-        }
-      } else out.push('no chrome.runtime in the page');
-      window.postMessage(msg, '*');
-      window.postMessage({ dmDoctor: 'popupGetView', data: { tabId: tab, activeTabId: null, activeUrl: null } }, '*');
-      document.dispatchEvent(new CustomEvent('dmDoctor', { detail: msg }));
-      await new Promise((r) => setTimeout(r, 500));
-      return out;
-    }, { id: s.extensionId, tab: tabA });
+    const attempts = await b.evaluate(
+      async ({ id, tab }) => {
+        const out: string[] = [];
+        const msg = { dmDoctor: 'anySetSettings', data: { externalChecksAllowed: true } };
+        // what a page script might try: the extension's id, window messages in every shape
+        const rt = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
+        if (rt?.sendMessage) {
+          try {
+            out.push(`answered: ${JSON.stringify(await rt.sendMessage(id, msg))}`);
+          } catch (e) {
+            out.push(`error: ${String(e)}`);
+          }
+        } else out.push('no chrome.runtime in the page');
+        window.postMessage(msg, '*');
+        window.postMessage({ dmDoctor: 'popupGetView', data: { tabId: tab, activeTabId: null, activeUrl: null } }, '*');
+        document.dispatchEvent(new CustomEvent('dmDoctor', { detail: msg }));
+        await new Promise((r) => setTimeout(r, 500));
+        return out;
+      },
+      { id: s.extensionId, tab: tabA },
+    );
     expect(attempts.every((a) => !a.startsWith('answered'))).toBe(true);
     await sleep(500);
     const { local, session } = await storageDump(s);
@@ -145,7 +186,8 @@ describe('Chromium: the trust boundary', () => {
     // the listener works: a message the page posts itself is seen
     await failed.evaluate(() => window.postMessage('page-control', '*'));
     await sleep(100);
-    const seen = async (p: { evaluate: Page['evaluate'] }) => p.evaluate(() => (window as unknown as { __dmdMessages?: string[] }).__dmdMessages ?? null);
+    const seen = async (p: { evaluate: Page['evaluate'] }) =>
+      p.evaluate(() => (window as unknown as { __dmdMessages?: string[] }).__dmdMessages ?? null);
     expect(await seen(failed)).toEqual(['"page-control"']);
     expect(await seen(chat)).toEqual([]);
     expect(await seen(page)).toEqual([]);

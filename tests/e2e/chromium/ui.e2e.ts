@@ -11,7 +11,6 @@ const fr = JSON.parse(readFileSync('locales/fr/ui.json', 'utf8')) as Record<stri
 const frCauses = JSON.parse(readFileSync('locales/fr/causes.json', 'utf8')) as Record<string, { message: string }>;
 let s: ChromiumSession | undefined;
 
-
 describe('Chromium: the question re-ranks the causes', () => {
   it('asks a question for a failure without a notice, and the answer changes the ranking', async () => {
     s = await launch();
@@ -65,7 +64,10 @@ describe('Chromium: accessibility (axe, every rule)', () => {
     found.hint = await axeViolations(page, 'dm-doctor-hint');
     const problem = await s.popup(`?tab=${await s.tabId(page)}`);
     expect((await popupState(problem)).state).toBe('problem');
-    await problem.locator('details.others summary').click().catch(() => undefined);
+    await problem
+      .locator('details.others summary')
+      .click()
+      .catch(() => undefined);
     found.problem = await axeViolations(problem);
     await problem.emulateMedia({ colorScheme: 'dark' });
     found['problem-dark'] = await axeViolations(problem);
@@ -106,7 +108,9 @@ describe('Chromium: accessibility (axe, every rule)', () => {
     for (const [state, v] of Object.entries(found)) expect({ state, violations: v }).toEqual({ state, violations: [] });
 
     // the audit is real: an unlabeled image in the popup is caught
-    await elsewhere.evaluate(() => document.querySelector('header')?.append(Object.assign(document.createElement('img'), { src: '/icon/16.png' })));
+    await elsewhere.evaluate(() =>
+      document.querySelector('header')?.append(Object.assign(document.createElement('img'), { src: '/icon/16.png' })),
+    );
     expect((await axeViolations(elsewhere)).map((v) => v.id)).toContain('image-alt');
   });
 });

@@ -34,7 +34,10 @@ const hints = (where: Page | Frame) => where.evaluate(() => document.querySelect
 /** The toolbar badge of a tab, read from an extension page (the popup). */
 const badgeText = (extensionPage: Page, tabId: number) =>
   extensionPage.evaluate(
-    (id) => (globalThis as unknown as { browser: { browserAction: { getBadgeText(d: object): Promise<string> } } }).browser.browserAction.getBadgeText({ tabId: id }),
+    (id) =>
+      (
+        globalThis as unknown as { browser: { browserAction: { getBadgeText(d: object): Promise<string> } } }
+      ).browser.browserAction.getBadgeText({ tabId: id }),
     tabId,
   );
 
@@ -51,7 +54,9 @@ describe('Firefox: business inbox (Business Suite + chat iframe)', () => {
     const popup = await ff.popupWhen(page, async (p) => (await popupInfo(p)).state === 'problem', 15_000);
     expect(await popupInfo(popup)).toMatchObject({ state: 'problem', settled: 'true', tabId: String(tabId) });
     expect(await popup.$eval('[data-testid="top-cause"]', (el) => el.getAttribute('data-cause-id'))).toBe('recipient-settings');
-    expect(await popup.$eval('[data-testid="notice-text"]', (el) => el.textContent)).toMatch(/^The message couldn’t be sent due to receiver’s settings/);
+    expect(await popup.$eval('[data-testid="notice-text"]', (el) => el.textContent)).toMatch(
+      /^The message couldn’t be sent due to receiver’s settings/,
+    );
     await expect.poll(() => badgeText(popup, tabId), { timeout: 5000 }).toBe('!');
     await popup.close();
 

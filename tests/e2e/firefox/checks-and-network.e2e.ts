@@ -47,7 +47,11 @@ describe('Firefox: connectivity checks', () => {
     // Never granted (production build): the stored flag forced on, and the settings message
     // claiming consent, from the extension's own page, change nothing: the permission decides.
     await ff.inExtension(async () => {
-      const b = (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } }; runtime: { sendMessage(m: object): Promise<unknown> } } }).browser;
+      const b = (
+        globalThis as unknown as {
+          browser: { storage: { local: { set(v: object): Promise<void> } }; runtime: { sendMessage(m: object): Promise<unknown> } };
+        }
+      ).browser;
       await b.storage.local.set({ settings: { hintsEnabled: true, externalChecksAllowed: true } });
       await b.runtime.sendMessage({ dmDoctor: 'anySetSettings', data: { externalChecksAllowed: true } });
       await b.storage.local.set({ settings: { hintsEnabled: true, externalChecksAllowed: true } });
@@ -55,8 +59,25 @@ describe('Firefox: connectivity checks', () => {
     const before = ff.proxy.tiktokPaths().length;
 
     const { checks } = await ff.runChecks(popup, page);
-    expect(checks).toMatchObject({ online: 'pass', 'reach-www': 'pass', 'reach-im-api': 'pass', 'im-websocket': 'pass', clock: 'pass', dns: 'skipped' });
-    expect(Object.keys(checks)).toEqual(['online', 'reach-www', 'reach-im-api', 'im-websocket', 'dns', 'captive-portal', 'clock', 'proxy', 'browser-version']);
+    expect(checks).toMatchObject({
+      online: 'pass',
+      'reach-www': 'pass',
+      'reach-im-api': 'pass',
+      'im-websocket': 'pass',
+      clock: 'pass',
+      dns: 'skipped',
+    });
+    expect(Object.keys(checks)).toEqual([
+      'online',
+      'reach-www',
+      'reach-im-api',
+      'im-websocket',
+      'dns',
+      'captive-portal',
+      'clock',
+      'proxy',
+      'browser-version',
+    ]);
 
     // The background's requests were answered by the test proxy: ≤ 4 to TikTok in this run.
     const made = ff.proxy.tiktokPaths().slice(before);
@@ -74,8 +95,15 @@ describe('Firefox: connectivity checks', () => {
 
     // Temporary add-on, MV2: host permissions are granted at install, optional ones are not.
     const perms = await ff.inExtension(async () => {
-      const b = (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins?: string[] }>; contains(p: object): Promise<boolean> } } }).browser;
-      return { origins: (await b.permissions.getAll()).origins ?? [], external: await b.permissions.contains({ origins: ['https://cloudflare-dns.com/*'] }) };
+      const b = (
+        globalThis as unknown as {
+          browser: { permissions: { getAll(): Promise<{ origins?: string[] }>; contains(p: object): Promise<boolean> } };
+        }
+      ).browser;
+      return {
+        origins: (await b.permissions.getAll()).origins ?? [],
+        external: await b.permissions.contains({ origins: ['https://cloudflare-dns.com/*'] }),
+      };
     });
     expect(perms.origins).toEqual(expect.arrayContaining(['*://*.tiktok.com/*', 'wss://*.tiktok.com/*']));
     expect(perms.external).toBe(false);
@@ -99,7 +127,13 @@ describe('Firefox: connectivity checks', () => {
 
 const FAULTS: { name: string; result: RouteResult; evidence: string; error?: string; status?: number; checkImApi: string }[] = [
   { name: 'a connection reset', result: 'reset', evidence: 'net-connection-reset', error: 'NS_ERROR_NET_RESET', checkImApi: 'fail' },
-  { name: 'a refused connection', result: 'refuse', evidence: 'net-connection-refused', error: 'NS_ERROR_CONNECTION_REFUSED', checkImApi: 'fail' },
+  {
+    name: 'a refused connection',
+    result: 'refuse',
+    evidence: 'net-connection-refused',
+    error: 'NS_ERROR_CONNECTION_REFUSED',
+    checkImApi: 'fail',
+  },
   { name: 'a 503 answer', result: { status: 503, body: 'busy' }, evidence: 'http-server-error', status: 503, checkImApi: 'pass' },
 ];
 
@@ -115,7 +149,9 @@ describe('Firefox: network faults on the IM API while the page loads normally', 
     const popup = await ff.popupWhen(page, async (p) => (await evidenceClasses(p)).includes(fault.evidence));
     expect((await popupInfo(popup)).state).toBe('problem');
     const seen = (await reportJson(popup)).network.filter((n) => n.where === 'im-api.tiktok.com/v1/message/send');
-    expect(seen).toEqual([expect.objectContaining(fault.error ? { kind: 'error', error: fault.error } : { kind: 'http', status: fault.status })]);
+    expect(seen).toEqual([
+      expect.objectContaining(fault.error ? { kind: 'error', error: fault.error } : { kind: 'http', status: fault.status }),
+    ]);
     expect(ff.proxy.requests.some((r) => r.host === 'www.tiktok.com' && r.path.startsWith('/messages') && r.status === 200)).toBe(true);
 
     // The checks meet the same fault on im-api, while www stays fine.

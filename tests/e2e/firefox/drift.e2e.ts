@@ -17,7 +17,8 @@ afterAll(() => {
 });
 const firefox = firefoxFileSession();
 
-const hintOn = (page: Page) => page.evaluate(() => document.querySelector('dm-doctor-hint')?.getAttribute('data-cause-id') ?? null).catch(() => null);
+const hintOn = (page: Page) =>
+  page.evaluate(() => document.querySelector('dm-doctor-hint')?.getAttribute('data-cause-id') ?? null).catch(() => null);
 
 async function storageJson(): Promise<string> {
   return firefox().inExtension(async () => {
@@ -53,7 +54,9 @@ async function look(cases: BrowserCase[]): Promise<{ c: BrowserCase; page: Page;
     });
     seen.hint = await hintOn(page);
     if (c.family === 'privacy-drift') {
-      const popupText = await popup.evaluate(() => `${document.body.innerText}\n${document.querySelector('[data-testid="report-text"]')?.textContent ?? ''}`);
+      const popupText = await popup.evaluate(
+        () => `${document.body.innerText}\n${document.querySelector('[data-testid="report-text"]')?.textContent ?? ''}`,
+      );
       const hintText = await page.evaluate(() => document.querySelector('dm-doctor-hint')?.shadowRoot?.textContent ?? '');
       expect.soft(markersIn(popupText), `${c.name}: popup text`).toEqual([]);
       expect.soft(markersIn(hintText), `${c.name}: hint text`).toEqual([]);
@@ -72,7 +75,8 @@ describe('Firefox: drift suite (one failed and one healthy page per family)', ()
     it(`${family}: ${cases.map((c) => c.fixture.file.replace(/\.html$/, '')).join(', ')}`, async () => {
       for (const { c, page, seen, everHint } of await look(cases)) {
         const { verdict, broken } = brokenRules(c, seen);
-        if (c.truth.kind !== 'problem' && everHint !== null && seen.hint === null) broken.push(`a hint (${everHint}) appeared on a page without a problem`);
+        if (c.truth.kind !== 'problem' && everHint !== null && seen.hint === null)
+          broken.push(`a hint (${everHint}) appeared on a page without a problem`);
         table.push({ case: c.name, outcome: outcomeOf(seen), hint: seen.hint ?? '-', verdict, broken: broken.join('; ') || '-' });
         expect.soft(seen.settled, `${c.name}: popup settled`).toBe('true');
         expect.soft(broken, `${c.name}: ${outcomeOf(seen)}`).toEqual([]);

@@ -12,7 +12,8 @@ const CHAT = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
 const HANDLE = '@marker_7f3a_friend'; // the chat header of dm-new-failed-e2-friends-only.html
 const NOTICE = 'Only friends can send messages to each other';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const locale = (lang: string, file: string) => JSON.parse(readFileSync(`locales/${lang}/${file}.json`, 'utf8')) as Record<string, { message: string }>;
+const locale = (lang: string, file: string) =>
+  JSON.parse(readFileSync(`locales/${lang}/${file}.json`, 'utf8')) as Record<string, { message: string }>;
 const launch = firefoxSuite();
 
 async function sized(popup: Page): Promise<Page> {
@@ -24,20 +25,33 @@ async function sized(popup: Page): Promise<Page> {
 async function axe(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const a = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const a = (
+      globalThis as unknown as {
+        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
     const res = await a.run(document, { resultTypes: ['violations'] });
     return res.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
 }
 
-async function problemPopup(ff: FirefoxSession, fixture: string, until: (p: Page) => Promise<boolean> = async () => true): Promise<{ page: Page; popup: Page }> {
+async function problemPopup(
+  ff: FirefoxSession,
+  fixture: string,
+  until: (p: Page) => Promise<boolean> = async () => true,
+): Promise<{ page: Page; popup: Page }> {
   const page = await ff.openTikTok(CHAT, fixtureHtml(fixture));
   const popup = await sized(await ff.popupWhen(page, async (p) => (await popupInfo(p)).state === 'problem' && (await until(p)), 20_000));
   return { page, popup };
 }
 
 const topCause = (popup: Page) => popup.$eval('[data-testid="top-cause"]', (el) => el.getAttribute('data-cause-id'));
-const fix = (popup: Page) => popup.$eval('[data-testid="top-cause"] [data-testid="fix-action"]', (el) => ({ action: el.getAttribute('data-action'), href: el.getAttribute('href'), text: el.textContent }));
+const fix = (popup: Page) =>
+  popup.$eval('[data-testid="top-cause"] [data-testid="fix-action"]', (el) => ({
+    action: el.getAttribute('data-action'),
+    href: el.getAttribute('href'),
+    text: el.textContent,
+  }));
 
 describe('Firefox: first aid above the fold', () => {
   for (const lang of ['en', 'fr'] as const) {
@@ -47,11 +61,20 @@ describe('Firefox: first aid above the fold', () => {
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang);
       const fold = await popup.evaluate(() => {
         const bottom = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? null;
-        return { width: document.documentElement.scrollWidth, title: bottom('[data-testid="top-cause"] h2'), fix: bottom('[data-testid="top-cause"] [data-testid="fix-action"]'), firstStep: bottom('[data-testid="fix-steps"] li'), total: document.documentElement.scrollHeight };
+        return {
+          width: document.documentElement.scrollWidth,
+          title: bottom('[data-testid="top-cause"] h2'),
+          fix: bottom('[data-testid="top-cause"] [data-testid="fix-action"]'),
+          firstStep: bottom('[data-testid="fix-steps"] li'),
+          total: document.documentElement.scrollHeight,
+        };
       });
       expect(fold.width).toBeLessThanOrEqual(400);
-      for (const part of ['title', 'fix', 'firstStep'] as const) expect(fold[part] ?? Infinity, JSON.stringify(fold)).toBeLessThanOrEqual(600);
-      expect(await popup.$eval('[data-testid="fix-steps"] li', (el) => el.textContent)).toBe(locale(lang, 'causes').cause_not_friends_step1!.message);
+      for (const part of ['title', 'fix', 'firstStep'] as const)
+        expect(fold[part] ?? Infinity, JSON.stringify(fold)).toBeLessThanOrEqual(600);
+      expect(await popup.$eval('[data-testid="fix-steps"] li', (el) => el.textContent)).toBe(
+        locale(lang, 'causes').cause_not_friends_step1!.message,
+      );
       const text = await popup.evaluate(() => document.body.innerText);
       expect(text.split(NOTICE).length - 1).toBe(1);
       // the checks: one summary line, nine rows in the DOM, none shown
@@ -81,7 +104,13 @@ describe('Firefox: the fix buttons', () => {
     const ff = await launch();
     const { popup } = await problemPopup(ff, 'dm-new-failed-e2-friends-only.html');
     expect(await topCause(popup)).toBe('not-friends');
-    await popup.waitForFunction((h) => document.querySelector('[data-testid="top-cause"] [data-testid="fix-action"]')?.getAttribute('href') === `https://www.tiktok.com/${h}`, { timeout: 5000 }, HANDLE);
+    await popup.waitForFunction(
+      (h) =>
+        document.querySelector('[data-testid="top-cause"] [data-testid="fix-action"]')?.getAttribute('href') ===
+        `https://www.tiktok.com/${h}`,
+      { timeout: 5000 },
+      HANDLE,
+    );
     expect((await fix(popup)).action).toBe('open-url');
     expect(await popup.$eval('[data-testid="report-text"]', (e) => e.textContent ?? '')).not.toContain(HANDLE.slice(1));
   });
@@ -90,8 +119,12 @@ describe('Firefox: the fix buttons', () => {
     const ff = await launch();
     const page = await ff.openTikTok(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     ff.proxy.route((req) => (req.host === 'im-api.tiktok.com' ? { status: 503, body: 'busy' } : undefined));
-    await page.evaluate(() => fetch('https://im-api.tiktok.com/v1/message/send', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined));
-    const popup = await sized(await ff.popupWhen(page, async (p) => (await p.$('[data-testid="top-cause"][data-cause-id="temporary-glitch"]')) !== null, 20_000));
+    await page.evaluate(() =>
+      fetch('https://im-api.tiktok.com/v1/message/send', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined),
+    );
+    const popup = await sized(
+      await ff.popupWhen(page, async (p) => (await p.$('[data-testid="top-cause"][data-cause-id="temporary-glitch"]')) !== null, 20_000),
+    );
     expect(await fix(popup)).toMatchObject({ action: 'reload-tab', text: 'Reload TikTok' });
     await page.evaluate(() => Object.assign(window, { beforeReload: true }));
     const reloaded = page.waitForNavigation({ timeout: 10_000 });
@@ -104,16 +137,29 @@ describe('Firefox: the fix buttons', () => {
     const ff = await launch();
     const page = await ff.openTikTok(CHAT, fixtureHtml('dm-new-failed-no-notice.html'));
     ff.proxy.route((req) => (req.host === 'im-api.tiktok.com' ? 'refuse' : undefined));
-    await page.evaluate(() => fetch('https://im-api.tiktok.com/v1/message/send', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined));
+    await page.evaluate(() =>
+      fetch('https://im-api.tiktok.com/v1/message/send', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined),
+    );
     await new Promise((r) => setTimeout(r, 5500)); // a network fault needs two failures 5 s apart
-    await page.evaluate(() => fetch('https://im-api.tiktok.com/v1/message/send', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined));
-    const popup = await sized(await ff.popupWhen(page, async (p) => (await p.$('[data-testid="top-cause"][data-cause-id="proxy-vpn"]')) !== null, 20_000));
+    await page.evaluate(() =>
+      fetch('https://im-api.tiktok.com/v1/message/send', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined),
+    );
+    const popup = await sized(
+      await ff.popupWhen(page, async (p) => (await p.$('[data-testid="top-cause"][data-cause-id="proxy-vpn"]')) !== null, 20_000),
+    );
     expect(await fix(popup)).toMatchObject({ action: 'copy-address', text: 'Copy the address' });
-    const line = await popup.$eval('[data-testid="top-cause"] .address', (e) => ({ text: e.textContent ?? '', code: e.querySelector('code')?.textContent }));
+    const line = await popup.$eval('[data-testid="top-cause"] .address', (e) => ({
+      text: e.textContent ?? '',
+      code: e.querySelector('code')?.textContent,
+    }));
     expect(line.code).toBe('about:preferences#general');
     expect(line.text).toContain('paste it in the address bar');
     // the click copies exactly the address (recorded: the test cannot read Firefox's clipboard)
-    await popup.evaluate(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: async (text: string) => void Object.assign(window, { copied: text }) }));
+    await popup.evaluate(() =>
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        value: async (text: string) => void Object.assign(window, { copied: text }),
+      }),
+    );
     await popup.click('[data-testid="top-cause"] [data-testid="fix-action"]');
     expect(await popup.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe('about:preferences#general');
   });
@@ -128,11 +174,16 @@ describe('Firefox: accessibility of the popup states, light and dark, disclosure
       const elsewhere = await sized(await ff.openPopup('?tab=999999'));
       expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
       const found: Record<string, unknown> = {};
-      for (const [name, p] of [['problem', popup], ['not-tiktok', elsewhere]] as const) {
+      for (const [name, p] of [
+        ['problem', popup],
+        ['not-tiktok', elsewhere],
+      ] as const) {
         found[`${name}-collapsed`] = await axe(p);
-        await p.evaluate(() => document.querySelectorAll('details').forEach((d) => {
-          d.open = true;
-        }));
+        await p.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => {
+            d.open = true;
+          }),
+        );
         found[`${name}-open`] = await axe(p);
       }
       for (const [state, v] of Object.entries(found)) expect({ state, violations: v }).toEqual({ state, violations: [] });

@@ -15,7 +15,11 @@ const launch = firefoxSuite();
 async function axe(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const a = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const a = (
+      globalThis as unknown as {
+        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
     const res = await a.run(document, { resultTypes: ['violations'] });
     return res.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
@@ -23,10 +27,13 @@ async function axe(page: Page): Promise<{ id: string; nodes: string[] }[]> {
 
 /** The welcome tab the install opened (BiDi shows extension tabs as about:blank: asked from tabs.query), then a page of ours on it. */
 async function welcomeTab(ff: FirefoxSession): Promise<Page> {
-  const welcomeTabs = () => ff.inExtension(async () => {
-    const tabs: { url?: string }[] = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).browser.tabs.query({});
-    return tabs.filter((t) => t.url?.endsWith('/welcome.html')).length;
-  });
+  const welcomeTabs = () =>
+    ff.inExtension(async () => {
+      const tabs: { url?: string }[] = await (
+        globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }
+      ).browser.tabs.query({});
+      return tabs.filter((t) => t.url?.endsWith('/welcome.html')).length;
+    });
   await expect.poll(welcomeTabs, { timeout: 10_000 }).toBe(1);
   return openExtensionPage(ff.browser, `${ff.extensionOrigin}welcome.html`);
 }
@@ -40,7 +47,9 @@ describe('Firefox: welcome and options pages', () => {
       expect(await welcome.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
       expect(await welcome.$eval('[data-testid="welcome"]', (el) => el.getAttribute('data-pinned'))).toBe('unknown');
       expect(await welcome.$$('[data-testid="pin-request"]')).toHaveLength(0);
-      expect(await welcome.$eval('figure img', (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+      expect(
+        await welcome.$eval('figure img', (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+      ).toBe(true);
       expect(await axe(welcome), `axe, welcome, ${scheme}`).toEqual([]);
 
       const options = await openExtensionPage(ff.browser, `${ff.extensionOrigin}options.html`);

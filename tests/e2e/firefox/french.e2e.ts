@@ -21,6 +21,8 @@ describe('Firefox in French', () => {
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await popup.$eval('[data-testid="top-cause"] h2', (el) => el.textContent)).toBe('Tu envoies des messages trop vite');
     // TikTok's own notice stays verbatim, whatever the language
-    expect(await popup.$eval('[data-testid="notice-text"]', (el) => el.textContent)).toBe('You are sending messages too fast. Take a rest.');
+    expect(await popup.$eval('[data-testid="notice-text"]', (el) => el.textContent)).toBe(
+      'You are sending messages too fast. Take a rest.',
+    );
   });
 });

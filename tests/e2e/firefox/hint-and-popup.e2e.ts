@@ -15,7 +15,9 @@ describe('Firefox: content script, hint and popup', () => {
     await page.waitForSelector('dm-doctor-hint[data-cause-id="sending-too-fast"][data-settled="true"]', { timeout: 10_000 });
     expect(await hintInfo(page)).toEqual({ causeId: 'sending-too-fast', settled: 'true', openShadow: true, inBody: true });
     // announced politely to screen readers, from inside the open shadow root
-    expect(await page.evaluate(() => !!document.querySelector('dm-doctor-hint')?.shadowRoot?.querySelector('[aria-live="polite"]'))).toBe(true);
+    expect(await page.evaluate(() => !!document.querySelector('dm-doctor-hint')?.shadowRoot?.querySelector('[aria-live="polite"]'))).toBe(
+      true,
+    );
 
     const popup = await ff.openPopupFor(page);
     expect(await popupInfo(popup)).toMatchObject({ state: 'problem', settled: 'true', tabId: String(await ff.tabIdOf(page)) });
@@ -25,7 +27,12 @@ describe('Firefox: content script, hint and popup', () => {
       actions: el.querySelectorAll('[data-testid="fix-action"]').length,
       notice: el.querySelector('[data-testid="notice-text"]')?.textContent,
     }));
-    expect(top).toEqual({ cause: 'sending-too-fast', confidence: 'high', actions: 1, notice: 'You are sending messages too fast. Take a rest.' });
+    expect(top).toEqual({
+      cause: 'sending-too-fast',
+      confidence: 'high',
+      actions: 1,
+      notice: 'You are sending messages too fast. Take a rest.',
+    });
   });
 
   it('does not watch /foryou, and attaches when the SPA navigates to /messages', async () => {

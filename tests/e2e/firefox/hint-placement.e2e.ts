@@ -28,7 +28,13 @@ const hintCount = (page: Page) => page.evaluate(() => document.querySelectorAll(
 describe('Firefox: the hint beside the failure, never over TikTok (styled pages)', () => {
   it('newer inbox (notice under the bubble, notice as a bar, two failures), older inbox, blocked composer', async () => {
     const ff = await launch();
-    for (const file of ['dm-new-failed-e2.html', 'dm-new-failed-e2-bar.html', 'dm-new-failed-twice.html', 'legacy-failed-e3.html', 'dm-new-block-note.html']) {
+    for (const file of [
+      'dm-new-failed-e2.html',
+      'dm-new-failed-e2-bar.html',
+      'dm-new-failed-twice.html',
+      'legacy-failed-e3.html',
+      'dm-new-block-note.html',
+    ]) {
       const page = await ff.openTikTok(`${CHAT}&f=${file}`, fixtureHtml(`styled/${file}`));
       await page.setViewport({ width: 1280, height: 800 });
       await page.waitForSelector('dm-doctor-hint[data-settled="true"]', { timeout: 10_000 });
@@ -55,13 +61,19 @@ describe('Firefox: the hint beside the failure, never over TikTok (styled pages)
     // a second failure page: its hint offers "Turn off hints"
     const other = await ff.openTikTok(`${CHAT}&again=1`, fixtureHtml('styled/legacy-failed-e3.html'));
     await other.waitForSelector('dm-doctor-hint[data-settled="true"]', { timeout: 10_000 });
-    await other.evaluate(() => (document.querySelector('dm-doctor-hint')!.shadowRoot!.querySelector('button.off') as HTMLButtonElement).click());
+    await other.evaluate(() =>
+      (document.querySelector('dm-doctor-hint')!.shadowRoot!.querySelector('button.off') as HTMLButtonElement).click(),
+    );
     await expect.poll(() => hintCount(other), { timeout: 5_000 }).toBe(0);
     const settings = await ff.openPopupFor(other);
-    await expect.poll(() => settings.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked')), { timeout: 5_000 }).toBe('false');
+    await expect
+      .poll(() => settings.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked')), { timeout: 5_000 })
+      .toBe('false');
     await settings.click('details.settings > summary'); // settings wait behind their disclosure
     await settings.click('[data-testid="hints-toggle"]');
-    await expect.poll(() => settings.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked')), { timeout: 5_000 }).toBe('true');
+    await expect
+      .poll(() => settings.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked')), { timeout: 5_000 })
+      .toBe('true');
     await expect.poll(() => hintCount(other), { timeout: 10_000 }).toBe(1);
   });
 });

@@ -28,7 +28,10 @@ describe('Firefox: popup states', () => {
   it('checking while the probes run on a TikTok tab with nothing reported yet, each check "running"', async () => {
     const ff = await launch();
     ff.proxy.route((req) => (req.path?.startsWith('/robots.txt') || req.host === 'im-api.tiktok.com' ? 'hang' : undefined));
-    const page = await ff.openTikTok('https://www.tiktok.com/foryou', '<html><head><title>For You</title></head><body><main>feed</main></body></html>');
+    const page = await ff.openTikTok(
+      'https://www.tiktok.com/foryou',
+      '<html><head><title>For You</title></head><body><main>feed</main></body></html>',
+    );
     const popup = await ff.openPopupFor(page);
     expect((await popupInfo(popup)).state).toBe('no-problem');
     await popup.click('[data-testid="check-again"]');

@@ -13,7 +13,12 @@ const launch = firefoxSuite();
 
 type Ext = {
   browser: {
-    windows: { getCurrent(): Promise<{ id: number; incognito: boolean }>; update(id: number, o: object): Promise<unknown>; create(o: object): Promise<{ id: number; incognito: boolean; tabs?: { id: number }[] }>; remove(id: number): Promise<void> };
+    windows: {
+      getCurrent(): Promise<{ id: number; incognito: boolean }>;
+      update(id: number, o: object): Promise<unknown>;
+      create(o: object): Promise<{ id: number; incognito: boolean; tabs?: { id: number }[] }>;
+      remove(id: number): Promise<void>;
+    };
     tabs: { get(id: number): Promise<{ status?: string; incognito: boolean }> };
     storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
     extension: { isAllowedIncognitoAccess(): Promise<boolean> };
@@ -58,18 +63,30 @@ describe('Firefox: private windows', () => {
     const normal = await ff.openTikTok(NORMAL_CHAT, fixtureHtml('dm-new-healthy.html'));
     const normalTab = await ff.tabIdOf(normal);
     await allowInPrivate(ff.browser);
-    await expect.poll(() => ff.inExtension(() => (globalThis as unknown as Ext).browser.extension.isAllowedIncognitoAccess()).catch(() => false), { timeout: 15_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(() => ff.inExtension(() => (globalThis as unknown as Ext).browser.extension.isAllowedIncognitoAccess()).catch(() => false), {
+        timeout: 15_000,
+        interval: 500,
+      })
+      .toBe(true);
     // (the add-on reloaded: extension pages opened from here on)
     const ext = await ff.openPopup('?tab=-1'); // an extension page in the normal window, to drive it
     const normalWindow = await ext.evaluate(async () => (await (globalThis as unknown as Ext).browser.windows.getCurrent()).id);
 
     // (page.evaluate sends the function's source: the URL is written out in it)
-    const w = await ff.inExtension(() => (globalThis as unknown as Ext).browser.windows.create({ incognito: true, url: 'https://www.tiktok.com/messages?lang=en&u=7301948089581' }));
+    const w = await ff.inExtension(() =>
+      (globalThis as unknown as Ext).browser.windows.create({
+        incognito: true,
+        url: 'https://www.tiktok.com/messages?lang=en&u=7301948089581',
+      }),
+    );
     expect(w.incognito).toBe(true);
     const privateTab = w.tabs![0]!.id;
     const session = async () => ff.inExtension(() => (globalThis as unknown as Ext).browser.storage.session.get(null));
     // the extension sees the private tab: its failure is diagnosed and kept (for a private popup)
-    await expect.poll(async () => JSON.stringify((await session())[`tab:${privateTab}`] ?? null), { timeout: 20_000, interval: 500 }).toContain(NOTICE);
+    await expect
+      .poll(async () => JSON.stringify((await session())[`tab:${privateTab}`] ?? null), { timeout: 20_000, interval: 500 })
+      .toContain(NOTICE);
 
     // New tabs open in the focused window: now the private one. A popup there sees its own tab …
     const inPrivate = await ff.openPopup(`?tab=${privateTab}`);
@@ -90,7 +107,9 @@ describe('Firefox: private windows', () => {
 
     // closing the private window removes the private tab's state
     await ext.evaluate((id) => (globalThis as unknown as Ext).browser.windows.remove(id), w.id);
-    await expect.poll(async () => Object.keys(await session()).includes(`tab:${privateTab}`), { timeout: 10_000, interval: 500 }).toBe(false);
+    await expect
+      .poll(async () => Object.keys(await session()).includes(`tab:${privateTab}`), { timeout: 10_000, interval: 500 })
+      .toBe(false);
     expect(JSON.stringify(await session())).not.toContain(NOTICE);
   });
 });

@@ -16,7 +16,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const leaksIn = (text: string) => LEAKS.filter((m) => text.toLowerCase().includes(m.toLowerCase()));
 /** Both storage areas, read in an extension page (the function is serialised: no closures). */
 const readStorage = async () => {
-  const b = (globalThis as unknown as { browser: { storage: Record<'local' | 'session', { get(k: null): Promise<Record<string, unknown>> }> } }).browser;
+  const b = (
+    globalThis as unknown as { browser: { storage: Record<'local' | 'session', { get(k: null): Promise<Record<string, unknown>> }> } }
+  ).browser;
   return { local: await b.storage.local.get(null), session: await b.storage.session.get(null) };
 };
 
@@ -42,12 +44,18 @@ describe('Firefox: hostile notice text', () => {
     const ff = await launch();
     const markup = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> <b>bold</b> &amp;';
     const long = `${markup} ${'MALFORMED-NOTICE '.repeat(700)}`.trim();
-    const html = fixtureHtml('dm-new-failed-unknown-notice.html').replace('Unrecognised notice used by tests (not TikTok wording).', escapeHtml(long));
+    const html = fixtureHtml('dm-new-failed-unknown-notice.html').replace(
+      'Unrecognised notice used by tests (not TikTok wording).',
+      escapeHtml(long),
+    );
     const page = await openWatched(ff, CHAT, html);
     await page.waitForSelector('dm-doctor-hint[data-settled="true"]', { timeout: 15_000 });
     const popup = await ff.openPopupFor(page);
     expect((await popupInfo(popup)).state).toBe('problem');
-    expect(await popup.$eval('[data-testid="notice-text"]', (el) => ({ text: el.textContent, children: el.children.length }))).toEqual({ text: long.slice(0, 200), children: 0 });
+    expect(await popup.$eval('[data-testid="notice-text"]', (el) => ({ text: el.textContent, children: el.children.length }))).toEqual({
+      text: long.slice(0, 200),
+      children: 0,
+    });
     expect(await popup.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src]), b').length)).toBe(0);
     await sleep(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
@@ -65,7 +73,9 @@ describe('Firefox: hostile notice text', () => {
 describe('Firefox: privacy markers', () => {
   it('stores and copies none of the markers (query, fragment, @handle) and contacts only TikTok', async () => {
     const ff = await launch();
-    ff.proxy.route((req) => (req.phase === 'request' && req.host === 'im-api.tiktok.com' && req.path.startsWith('/v1/message/send') ? 'reset' : undefined));
+    ff.proxy.route((req) =>
+      req.phase === 'request' && req.host === 'im-api.tiktok.com' && req.path.startsWith('/v1/message/send') ? 'reset' : undefined,
+    );
     ff.proxy.route((req) => (req.phase === 'request' && req.path.startsWith('/api/im/') ? { status: 503, body: 'busy' } : undefined));
     const html = fixtureHtml('dm-new-failed-e1-too-fast.html');
     const profile = `https://www.tiktok.com/@${HANDLE_MARKER}?u=${MARKER}&${MARKER}=1`;
@@ -73,23 +83,32 @@ describe('Firefox: privacy markers', () => {
     await sleep(500);
     await page.evaluate((path) => history.pushState({}, '', path), `/messages?lang=en&u=7301948089581&${MARKER}=1#${MARKER}`);
     await page.waitForSelector('dm-doctor-hint[data-settled="true"]', { timeout: 15_000 });
-    await page.evaluate(async ({ marker, handle }) => {
-      const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
-      await quiet(fetch(`https://im-api.tiktok.com/v1/message/send?x=${marker}&to=${handle}`, { method: 'POST', mode: 'no-cors', body: marker }));
-      await quiet(fetch(`https://www.tiktok.com/api/im/@${handle}/conversation/7301948089581?${marker}=1`, { mode: 'no-cors' }));
-      await new Promise<void>((resolve) => {
-        const ws = new WebSocket(`wss://im-ws.tiktok.com/ws/v2?token=${marker}`);
-        const done = () => resolve();
-        ws.onopen = () => {
-          ws.close();
-          done();
-        };
-        ws.onerror = done;
-        setTimeout(done, 3000);
-      });
-    }, { marker: MARKER, handle: HANDLE_MARKER });
+    await page.evaluate(
+      async ({ marker, handle }) => {
+        const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+        await quiet(
+          fetch(`https://im-api.tiktok.com/v1/message/send?x=${marker}&to=${handle}`, { method: 'POST', mode: 'no-cors', body: marker }),
+        );
+        await quiet(fetch(`https://www.tiktok.com/api/im/@${handle}/conversation/7301948089581?${marker}=1`, { mode: 'no-cors' }));
+        await new Promise<void>((resolve) => {
+          const ws = new WebSocket(`wss://im-ws.tiktok.com/ws/v2?token=${marker}`);
+          const done = () => resolve();
+          ws.onopen = () => {
+            ws.close();
+            done();
+          };
+          ws.onerror = done;
+          setTimeout(done, 3000);
+        });
+      },
+      { marker: MARKER, handle: HANDLE_MARKER },
+    );
 
-    const popup = await ff.popupWhen(page, async (p) => ((await p.$eval('[data-testid="report-text"]', (e) => e.textContent ?? '')).includes('message/send')), 15_000);
+    const popup = await ff.popupWhen(
+      page,
+      async (p) => (await p.$eval('[data-testid="report-text"]', (e) => e.textContent ?? '')).includes('message/send'),
+      15_000,
+    );
     const { popup: after } = await ff.runChecks(popup, page);
     const report = await after.$eval('[data-testid="report-text"]', (e) => e.textContent ?? '');
     expect(report).toContain('You are sending messages too fast. Take a rest.');
@@ -134,10 +153,14 @@ describe('Firefox: corrupted storage', () => {
     const aria = () => shown.$eval('[data-testid="hints-toggle"]', (e) => e.getAttribute('aria-checked'));
     await shown.click('details.settings > summary');
     await shown.click('[data-testid="hints-toggle"]');
-    await shown.waitForFunction(() => document.querySelector('[data-testid="hints-toggle"]')?.getAttribute('aria-checked') === 'false', { timeout: 5000 });
+    await shown.waitForFunction(() => document.querySelector('[data-testid="hints-toggle"]')?.getAttribute('aria-checked') === 'false', {
+      timeout: 5000,
+    });
     await page.waitForFunction(() => !document.querySelector('dm-doctor-hint'), { timeout: 5000 });
     await shown.click('[data-testid="hints-toggle"]');
-    await shown.waitForFunction(() => document.querySelector('[data-testid="hints-toggle"]')?.getAttribute('aria-checked') === 'true', { timeout: 5000 });
+    await shown.waitForFunction(() => document.querySelector('[data-testid="hints-toggle"]')?.getAttribute('aria-checked') === 'true', {
+      timeout: 5000,
+    });
     expect(await aria()).toBe('true');
     const stored = await ff.inExtension(readStorage);
     expect(stored.local.settings).toEqual({ hintsEnabled: true, externalChecksAllowed: false });

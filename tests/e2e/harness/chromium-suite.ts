@@ -45,7 +45,13 @@ export function chromiumSuite(defaults: SuiteOptions = {}): (more?: SuiteOptions
  * `chromiumSuite` for a Chromium started WITHOUT the extension (installed later by the test, see
  * chromium-late-install.ts): same artifacts on failure and close after each test.
  */
-export function lateInstallSuite({ artifacts = '', extensionDir = BUILD.chrome }: { artifacts?: string; extensionDir?: string } = {}): () => Promise<LateInstallSession> {
+export function lateInstallSuite({
+  artifacts = '',
+  extensionDir = BUILD.chrome,
+}: {
+  artifacts?: string;
+  extensionDir?: string;
+} = {}): () => Promise<LateInstallSession> {
   const track = closeAfterEach<LateInstallSession>(artifacts);
   return async () => track(await launchWithoutExtension(extensionDir));
 }
@@ -56,7 +62,8 @@ function closeAfterEach<S extends { saveArtifacts(name: string): Promise<void>; 
   afterEach(async (ctx) => {
     const sessions = open.splice(0);
     for (const [i, s] of sessions.entries()) {
-      if (ctx.task.result?.state === 'fail') await s.saveArtifacts(`${artifacts}${ctx.task.name}${i ? `-${i}` : ''}`).catch(() => undefined);
+      if (ctx.task.result?.state === 'fail')
+        await s.saveArtifacts(`${artifacts}${ctx.task.name}${i ? `-${i}` : ''}`).catch(() => undefined);
       await s.close();
     }
   });

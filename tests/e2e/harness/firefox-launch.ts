@@ -72,7 +72,9 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     async tabIdOf(page) {
       const url = page.url();
       const ids = await session.inExtension(async () => {
-        const tabs: { id?: number; url?: string }[] = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({});
+        const tabs: { id?: number; url?: string }[] = await (
+          globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+        ).browser.tabs.query({});
         return tabs.map((t) => [t.id ?? -1, t.url ?? ''] as const);
       });
       const match = ids.filter(([, u]) => u === url).map(([id]) => id);
@@ -122,7 +124,11 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     pages: () => browser.pages(),
     async saveArtifacts(name) {
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
-      const base = name.replace(/[^a-z0-9-]+/gi, '-').replace(/^-|-$/g, '').slice(0, 80) || 'test';
+      const base =
+        name
+          .replace(/[^a-z0-9-]+/gi, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 80) || 'test';
       const pages = await browser.pages().catch(() => [] as Page[]);
       let n = 0;
       for (const page of pages) {

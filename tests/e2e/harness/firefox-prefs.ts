@@ -88,7 +88,9 @@ export function firefoxPrefs(proxyPort: number): Record<string, unknown> {
 /** The Firefox binary (FIREFOX_PATH or the Debian ESR); one clear error when it is missing. */
 export function requireFirefox(): string {
   if (!existsSync(FIREFOX_PATH)) {
-    const err = new Error(`Firefox not found at ${FIREFOX_PATH}: install it with "apt-get install -y firefox-esr firefox-esr-l10n-fr" or set FIREFOX_PATH`);
+    const err = new Error(
+      `Firefox not found at ${FIREFOX_PATH}: install it with "apt-get install -y firefox-esr firefox-esr-l10n-fr" or set FIREFOX_PATH`,
+    );
     err.stack = err.message; // the message says it all
     throw err;
   }

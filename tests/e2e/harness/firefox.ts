@@ -36,7 +36,9 @@ export const reportJson = async (page: Page) => read.parseReportJson(await page.
  * For a test file: checks Firefox, snapshots the production build (or `DMD_FIREFOX_BUILD`) once for
  * the file, and returns a launcher for a fresh-profile session per test.
  */
-export function firefoxSuite(opts: Omit<LaunchOptions, 'extensionDir'> = {}): (more?: Omit<LaunchOptions, 'extensionDir'>) => Promise<FirefoxSession> {
+export function firefoxSuite(
+  opts: Omit<LaunchOptions, 'extensionDir'> = {},
+): (more?: Omit<LaunchOptions, 'extensionDir'>) => Promise<FirefoxSession> {
   let build: ReturnType<typeof snapshotBuild> | undefined;
   beforeAll(() => {
     requireFirefox();

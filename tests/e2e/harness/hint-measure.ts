@@ -57,9 +57,12 @@ export function placementProblems(m: HintMeasure, opts: { needIcon: boolean }): 
   const out: string[] = [];
   const h = m.hint;
   if (!h || !m.visible) return ['no visible hint'];
-  if (h.left < 0 || h.top < 0 || h.right > m.viewport.width || h.bottom > m.viewport.height) out.push(`outside the viewport: ${JSON.stringify(h)}`);
-  for (const [i, n] of m.notices.entries()) if (overlap(h, n)) out.push(`covers TikTok's notice #${i}: hint ${JSON.stringify(h)} notice ${JSON.stringify(n)}`);
-  for (const [i, o] of m.others.entries()) if (overlap(h, o)) out.push(`covers the other person's bubble #${i}: hint ${JSON.stringify(h)} bubble ${JSON.stringify(o)}`);
+  if (h.left < 0 || h.top < 0 || h.right > m.viewport.width || h.bottom > m.viewport.height)
+    out.push(`outside the viewport: ${JSON.stringify(h)}`);
+  for (const [i, n] of m.notices.entries())
+    if (overlap(h, n)) out.push(`covers TikTok's notice #${i}: hint ${JSON.stringify(h)} notice ${JSON.stringify(n)}`);
+  for (const [i, o] of m.others.entries())
+    if (overlap(h, o)) out.push(`covers the other person's bubble #${i}: hint ${JSON.stringify(h)} bubble ${JSON.stringify(o)}`);
   if (m.composer && overlap(h, m.composer)) out.push('covers the composer');
   if (m.header && overlap(h, m.header)) out.push('covers the chat header');
   if (opts.needIcon) {

@@ -22,11 +22,27 @@ export const isTikTokHost = (host: string) => /(^|\.)tiktok\.com$/i.test(host.re
 export function makeCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'dm-doctor-cert-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=tiktok-test',
-      '-addext', 'subjectAltName=DNS:*.tiktok.com,DNS:tiktok.com', '-days', '2',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=tiktok-test',
+        '-addext',
+        'subjectAltName=DNS:*.tiktok.com,DNS:tiktok.com',
+        '-days',
+        '2',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'pipe' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -81,8 +97,28 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     const host = u.hostname.toLowerCase();
     const port = Number(u.port) || (tlsSide ? 443 : 80);
     const path = `${u.pathname}${u.search}`;
-    const pr: ProxyRequest = { phase: 'request', host, port, method: req.method ?? 'GET', path, url: `${scheme}://${host}${path}`, websocket, headers: req.headers, at: Date.now() };
-    const entry: LoggedRequest = { phase: 'request', scheme, host, port, method: pr.method, path, websocket, outcome: 'answered', at: pr.at };
+    const pr: ProxyRequest = {
+      phase: 'request',
+      host,
+      port,
+      method: req.method ?? 'GET',
+      path,
+      url: `${scheme}://${host}${path}`,
+      websocket,
+      headers: req.headers,
+      at: Date.now(),
+    };
+    const entry: LoggedRequest = {
+      phase: 'request',
+      scheme,
+      host,
+      port,
+      method: pr.method,
+      path,
+      websocket,
+      outcome: 'answered',
+      at: pr.at,
+    };
     log.push(entry);
     const socket = upgradeSocket ?? req.socket;
     if (!isTikTokHost(host)) {
@@ -108,9 +144,13 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     }
     if (websocket && out === undefined) {
       const wsKey = String(req.headers['sec-websocket-key'] ?? '');
-      const accept = createHash('sha1').update(wsKey + WS_GUID).digest('base64');
+      const accept = createHash('sha1')
+        .update(wsKey + WS_GUID)
+        .digest('base64');
       entry.status = 101;
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+      );
       // Keep the socket open and quiet; answer a close frame by closing.
       socket.on('data', (chunk: Buffer) => {
         if (chunk.length > 0 && (chunk[0]! & 0x0f) === 0x8) socket.end(Buffer.from([0x88, 0x00]));
@@ -120,14 +160,20 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     const r = out ?? defaultResponse(pr);
     entry.status = r.status;
     const body = r.body ?? '';
-    const headers: Record<string, string> = { 'cache-control': 'no-store', ...r.headers, 'content-length': String(Buffer.byteLength(body)) };
+    const headers: Record<string, string> = {
+      'cache-control': 'no-store',
+      ...r.headers,
+      'content-length': String(Buffer.byteLength(body)),
+    };
     const answer = () => {
       if (socket.destroyed) return;
       if (res) {
         res.writeHead(r.status, headers);
         res.end(body);
       } else {
-        const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+        const head = Object.entries(headers)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('');
         socket.end(`HTTP/1.1 ${r.status} ${http.STATUS_CODES[r.status] ?? ''}\r\n${head}connection: close\r\n\r\n${body}`);
       }
     };
@@ -146,7 +192,17 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
     const [rawHost = '', rawPort = '443'] = (req.url ?? '').split(':');
     const host = rawHost.toLowerCase();
     const port = Number(rawPort) || 443;
-    const entry: LoggedRequest = { phase: 'connect', scheme: 'connect', host, port, method: 'CONNECT', path: '', websocket: false, outcome: 'tunnel', at: Date.now() };
+    const entry: LoggedRequest = {
+      phase: 'connect',
+      scheme: 'connect',
+      host,
+      port,
+      method: 'CONNECT',
+      path: '',
+      websocket: false,
+      outcome: 'tunnel',
+      at: Date.now(),
+    };
     log.push(entry);
     client.on('error', () => undefined);
     if (!isTikTokHost(host)) {
@@ -154,7 +210,17 @@ export async function startHttpsProxy(): Promise<HttpsProxy> {
       client.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    const out = decide({ phase: 'connect', host, port, method: 'CONNECT', path: '', url: '', websocket: false, headers: req.headers, at: entry.at });
+    const out = decide({
+      phase: 'connect',
+      host,
+      port,
+      method: 'CONNECT',
+      path: '',
+      url: '',
+      websocket: false,
+      headers: req.headers,
+      at: entry.at,
+    });
     if (out === 'refuse' || out === 'unknown-host') {
       entry.outcome = 'refused';
       // Firefox 153 maps a CONNECT answered 503 to NS_ERROR_CONNECTION_REFUSED and 500 to

@@ -12,7 +12,10 @@ export function popupRoot(): { state: string | null; tabId: string | null; settl
 /** check id → status, for every check row the popup shows. */
 export function checkStatuses(): Record<string, string> {
   return Object.fromEntries(
-    Array.from(document.querySelectorAll('[data-testid="check"]')).map((e) => [e.getAttribute('data-check-id') ?? '', e.getAttribute('data-status') ?? '']),
+    Array.from(document.querySelectorAll('[data-testid="check"]')).map((e) => [
+      e.getAttribute('data-check-id') ?? '',
+      e.getAttribute('data-status') ?? '',
+    ]),
   );
 }
 

@@ -57,18 +57,33 @@ export async function openWatched(s: ChromiumSession, url: string): Promise<Erro
   cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) => {
     if (e.context.origin.startsWith('chrome-extension://')) extContexts.add(e.context.id);
   });
-  cdp.on('Runtime.exceptionThrown', (e: { exceptionDetails: { executionContextId?: number; text: string; url?: string; exception?: { description?: string }; stackTrace?: { callFrames: { url: string }[] } } }) => {
-    const d = e.exceptionDetails;
-    const text = `${d.text} ${d.exception?.description ?? ''} ${d.url ?? ''} ${(d.stackTrace?.callFrames ?? []).map((f) => f.url).join(' ')}`;
-    if ((d.executionContextId !== undefined && extContexts.has(d.executionContextId)) || fromExtension(text)) errors.push(text.slice(0, 500));
-  });
-  cdp.on('Runtime.consoleAPICalled', (e: { type: string; executionContextId: number; args: { value?: unknown; description?: string }[] }) => {
-    if (!extContexts.has(e.executionContextId)) return;
-    const text = `${e.type}: ${e.args.map((a) => (a.value !== undefined ? String(a.value) : (a.description ?? ''))).join(' ')}`;
-    logs.push(text.slice(0, 500));
-    // The content script reports its own swallowed failures ("scan failed", "hint failed").
-    if (e.type === 'error' || e.type === 'warning' || e.type === 'assert' || /failed|error/i.test(text)) errors.push(text.slice(0, 500));
-  });
+  cdp.on(
+    'Runtime.exceptionThrown',
+    (e: {
+      exceptionDetails: {
+        executionContextId?: number;
+        text: string;
+        url?: string;
+        exception?: { description?: string };
+        stackTrace?: { callFrames: { url: string }[] };
+      };
+    }) => {
+      const d = e.exceptionDetails;
+      const text = `${d.text} ${d.exception?.description ?? ''} ${d.url ?? ''} ${(d.stackTrace?.callFrames ?? []).map((f) => f.url).join(' ')}`;
+      if ((d.executionContextId !== undefined && extContexts.has(d.executionContextId)) || fromExtension(text))
+        errors.push(text.slice(0, 500));
+    },
+  );
+  cdp.on(
+    'Runtime.consoleAPICalled',
+    (e: { type: string; executionContextId: number; args: { value?: unknown; description?: string }[] }) => {
+      if (!extContexts.has(e.executionContextId)) return;
+      const text = `${e.type}: ${e.args.map((a) => (a.value !== undefined ? String(a.value) : (a.description ?? ''))).join(' ')}`;
+      logs.push(text.slice(0, 500));
+      // The content script reports its own swallowed failures ("scan failed", "hint failed").
+      if (e.type === 'error' || e.type === 'warning' || e.type === 'assert' || /failed|error/i.test(text)) errors.push(text.slice(0, 500));
+    },
+  );
   await cdp.send('Runtime.enable');
   await page.goto(url);
   return {
@@ -106,8 +121,12 @@ export function escapeHtml(s: string): string {
 }
 
 /** Opens the service worker's storage (local + session) as one JSON string, read in the worker. */
-export async function storageDump(s: ChromiumSession): Promise<{ local: Record<string, unknown>; session: Record<string, unknown>; json: string }> {
-  const [local, session] = await s.inWorker(async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)] as const);
+export async function storageDump(
+  s: ChromiumSession,
+): Promise<{ local: Record<string, unknown>; session: Record<string, unknown>; json: string }> {
+  const [local, session] = await s.inWorker(
+    async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)] as const,
+  );
   return { local, session, json: JSON.stringify({ local, session }) };
 }
 

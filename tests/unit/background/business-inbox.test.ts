@@ -13,27 +13,64 @@ const T = 1_800_000_000_000;
 const HOST_WHERE = 'www.tiktok.com/business-suite/messages';
 const E5 = 'The message couldn’t be sent due to receiver’s settings. We will resend the message once they update their permission.';
 const chat = (failed: boolean): PageObservation => ({
-  generation: 'dm-new', page: 'inbox', chatOpen: true, composer: 'present',
+  generation: 'dm-new',
+  page: 'inbox',
+  chatOpen: true,
+  composer: 'present',
   failures: { total: failed ? 1 : 0, own: failed ? 1 : 0 },
   notice: failed ? { text: E5, causeId: 'recipient-settings', lang: 'en', source: 'send-fail-tip' } : null,
   unsupportedMessage: false,
 });
 const frame = (pageId: string, failed: boolean, over: Partial<PageReport> = {}): PageReport => ({
-  where: 'www.tiktok.com/messages', topFrame: false, onMessages: true, recognition: 'recognized', reason: null, observation: chat(failed),
-  failureId: failed ? `f-${pageId}` : null, fresh: true, cleared: false, failureAt: failed ? T : null, seq: 1, pageId, ...over,
+  where: 'www.tiktok.com/messages',
+  topFrame: false,
+  onMessages: true,
+  recognition: 'recognized',
+  reason: null,
+  observation: chat(failed),
+  failureId: failed ? `f-${pageId}` : null,
+  fresh: true,
+  cleared: false,
+  failureAt: failed ? T : null,
+  seq: 1,
+  pageId,
+  ...over,
 });
 const host = (over: Partial<PageReport> = {}): PageReport => ({
-  where: HOST_WHERE, topFrame: true, onMessages: true, host: true, recognition: 'waiting', reason: null, observation: null,
-  failureId: null, fresh: false, cleared: false, failureAt: null, seq: 0, pageId: 'top', ...over,
+  where: HOST_WHERE,
+  topFrame: true,
+  onMessages: true,
+  host: true,
+  recognition: 'waiting',
+  reason: null,
+  observation: null,
+  failureId: null,
+  fresh: false,
+  cleared: false,
+  failureAt: null,
+  seq: 0,
+  pageId: 'top',
+  ...over,
 });
-const ctx = (now: number): ViewContext => ({ now, onTikTok: true, settings: DEFAULT_SETTINGS, browser: 'chrome', running: false, version: '0', browserVersion: '1' });
+const ctx = (now: number): ViewContext => ({
+  now,
+  onTikTok: true,
+  settings: DEFAULT_SETTINGS,
+  browser: 'chrome',
+  running: false,
+  version: '0',
+  browserVersion: '1',
+});
 const stateOf = (s: TabState, now = T + 1000) => buildView(1, s, ctx(now));
 
 describe('business inbox: the iframe is the evidence', () => {
   it('a failed business chat is a problem whichever frame reports first', () => {
     const nav = applyNavigation(emptyTabState(1, T), { where: HOST_WHERE, onMessages: true, requestId: '1', at: T });
     expect(nav.onMessages).toBe(true);
-    for (const order of [[host(), frame('a', true)], [frame('a', true), host()]]) {
+    for (const order of [
+      [host(), frame('a', true)],
+      [frame('a', true), host()],
+    ]) {
       let s = nav;
       for (const [i, r] of order.entries()) s = applyPageReport(s, r!, T + 10 + i);
       const v = stateOf(s);

@@ -40,7 +40,10 @@ describe('popup port', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     // WXT's fake browser has no runtime.onConnect: a minimal one
-    Object.defineProperty(fakeBrowser.runtime, 'onConnect', { configurable: true, value: { addListener: (f: (port: unknown) => void) => (connect = f) } });
+    Object.defineProperty(fakeBrowser.runtime, 'onConnect', {
+      configurable: true,
+      value: { addListener: (f: (port: unknown) => void) => (connect = f) },
+    });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     viewOf = vi.fn(async () => view(true));
     registerPopupPorts(viewOf as never);

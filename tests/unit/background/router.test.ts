@@ -19,13 +19,30 @@ function capture(): { listen: typeof onMessage; call: (type: string, data: unkno
   return { listen, call: async (type, data, sender = {}) => routes.get(type)!({ data, sender }) };
 }
 
-const spies = () => Object.fromEntries(Object.keys(InputSchemas).map((k) => [k, vi.fn(async () => undefined)])) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>;
+const spies = () =>
+  Object.fromEntries(Object.keys(InputSchemas).map((k) => [k, vi.fn(async () => undefined)])) as unknown as Handlers &
+    Record<string, ReturnType<typeof vi.fn>>;
 
-const REPORT = { where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', reason: null, observation: null, failureId: null, fresh: false, cleared: false, failureAt: null, seq: 3, pageId: 'p1' };
+const REPORT = {
+  where: 'www.tiktok.com/messages',
+  topFrame: true,
+  onMessages: true,
+  recognition: 'recognized',
+  reason: null,
+  observation: null,
+  failureId: null,
+  fresh: false,
+  cleared: false,
+  failureAt: null,
+  seq: 3,
+  pageId: 'p1',
+};
 
 describe('router: schemas before handlers', () => {
   it('every message the background receives (content → background, popup or options → background) has a schema, and no other', () => {
-    const toBackground = Object.keys(SENDER_POLICY).filter((t) => /^(content|any|options)/.test(t) || (t.startsWith('popup') && t !== 'popupChatHandle'));
+    const toBackground = Object.keys(SENDER_POLICY).filter(
+      (t) => /^(content|any|options)/.test(t) || (t.startsWith('popup') && t !== 'popupChatHandle'),
+    );
     expect(Object.keys(InputSchemas).sort()).toEqual(toBackground.sort());
   });
 
@@ -70,7 +87,10 @@ describe('handlers (fake browser)', () => {
 
   it('a sub-frame cannot claim to be the top frame', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.tiktok.com/messages' });
-    await handlers.contentPageReport({ ...REPORT, recognition: 'recognized', reason: null } as never, { tab: { id: tab.id }, frameId: 3 } as Sender);
+    await handlers.contentPageReport(
+      { ...REPORT, recognition: 'recognized', reason: null } as never,
+      { tab: { id: tab.id }, frameId: 3 } as Sender,
+    );
     expect((await readTab(tab.id!)).page?.topFrame).toBe(false);
   });
 

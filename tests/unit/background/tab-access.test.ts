@@ -40,14 +40,46 @@ describe('pickTab: ?tab= names a tab', () => {
 });
 
 describe('pickTab: no ?tab=', () => {
-  it('the active tab counts only when it is of the popup\'s kind', async () => {
-    expect(await pickTab({ tabId: null, activeTabId: 2, activeUrl: 'https://www.tiktok.com/messages' }, false)).toEqual({ tabId: null, onTikTok: false });
-    expect(await pickTab({ tabId: null, activeTabId: 2, activeUrl: 'https://www.tiktok.com/messages' }, true)).toEqual({ tabId: 2, onTikTok: true });
+  it("the active tab counts only when it is of the popup's kind", async () => {
+    expect(await pickTab({ tabId: null, activeTabId: 2, activeUrl: 'https://www.tiktok.com/messages' }, false)).toEqual({
+      tabId: null,
+      onTikTok: false,
+    });
+    expect(await pickTab({ tabId: null, activeTabId: 2, activeUrl: 'https://www.tiktok.com/messages' }, true)).toEqual({
+      tabId: 2,
+      onTikTok: true,
+    });
   });
-  it('the most recent TikTok tab of the popup\'s kind, never a more recent one of the other kind', async () => {
+  it("the most recent TikTok tab of the popup's kind, never a more recent one of the other kind", async () => {
     await fakeBrowser.storage.session.set({
-      'tab:1': { tabId: 1, where: 'www.tiktok.com/messages', onMessages: true, reportedAt: 100, page: null, pageAt: null, visitAt: 0, visitRequestId: null, net: [], answers: {}, dismissed: [], checks: null },
-      'tab:2': { tabId: 2, where: 'www.tiktok.com/messages', onMessages: true, reportedAt: 900, page: null, pageAt: null, visitAt: 0, visitRequestId: null, net: [], answers: {}, dismissed: [], checks: null },
+      'tab:1': {
+        tabId: 1,
+        where: 'www.tiktok.com/messages',
+        onMessages: true,
+        reportedAt: 100,
+        page: null,
+        pageAt: null,
+        visitAt: 0,
+        visitRequestId: null,
+        net: [],
+        answers: {},
+        dismissed: [],
+        checks: null,
+      },
+      'tab:2': {
+        tabId: 2,
+        where: 'www.tiktok.com/messages',
+        onMessages: true,
+        reportedAt: 900,
+        page: null,
+        pageAt: null,
+        visitAt: 0,
+        visitRequestId: null,
+        net: [],
+        answers: {},
+        dismissed: [],
+        checks: null,
+      },
     });
     expect(await pickTab({ tabId: null, activeTabId: 3, activeUrl: null }, false)).toEqual({ tabId: 1, onTikTok: true });
     expect(await pickTab({ tabId: null, activeTabId: 4, activeUrl: null }, true)).toEqual({ tabId: 2, onTikTok: true });

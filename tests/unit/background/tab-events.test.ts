@@ -6,19 +6,46 @@ import type { PageReport } from '../../../src/contracts/page-report';
 
 const T = 1_800_000_000_000;
 const report = (over: Partial<PageReport> = {}): PageReport => ({
-  where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', reason: null, observation: null,
-  failureId: null, fresh: false, cleared: false, failureAt: null, seq: 1, pageId: 'p1', ...over,
+  where: 'www.tiktok.com/messages',
+  topFrame: true,
+  onMessages: true,
+  recognition: 'recognized',
+  reason: null,
+  observation: null,
+  failureId: null,
+  fresh: false,
+  cleared: false,
+  failureAt: null,
+  seq: 1,
+  pageId: 'p1',
+  ...over,
 });
 
 describe('tab state across navigation', () => {
   it('keeps a /messages visit redirected to /login, and the state stays valid', () => {
     let s = emptyTabState(1, T);
     s = applyNavigation(s, { where: 'www.tiktok.com/messages', onMessages: true, requestId: '3', at: T + 1 });
-    const redirect = fromBeforeRedirect({ url: 'https://www.tiktok.com/messages', redirectUrl: 'https://www.tiktok.com/login?redirect_url=/messages', type: 'main_frame', statusCode: 302, timeStamp: T + 2, tabId: 1 });
+    const redirect = fromBeforeRedirect({
+      url: 'https://www.tiktok.com/messages',
+      redirectUrl: 'https://www.tiktok.com/login?redirect_url=/messages',
+      type: 'main_frame',
+      statusCode: 302,
+      timeStamp: T + 2,
+      tabId: 1,
+    });
     expect(redirect?.httpClass).toBe('login-redirect');
     s = applyNetEvent(s, redirect!);
     s = applyNavigation(s, { where: 'www.tiktok.com/login', onMessages: false, requestId: '3', at: T + 3 });
-    s = applyNetEvent(s, fromCompleted({ url: 'https://im-api.tiktok.com/v2/message/get_by_user_init?x=1', type: 'xmlhttprequest', statusCode: 200, timeStamp: T + 4, tabId: 1 })!);
+    s = applyNetEvent(
+      s,
+      fromCompleted({
+        url: 'https://im-api.tiktok.com/v2/message/get_by_user_init?x=1',
+        type: 'xmlhttprequest',
+        statusCode: 200,
+        timeStamp: T + 4,
+        tabId: 1,
+      })!,
+    );
     expect(s.onMessages).toBe(true);
     expect(s.net.map((e) => e.httpClass)).toEqual(['login-redirect', 'ok']);
     const parsed = TabStateSchema.safeParse(JSON.parse(JSON.stringify(s)));
@@ -55,7 +82,7 @@ describe('a late main_frame event (Firefox)', () => {
 });
 
 describe('answers: fixed question ids, bounded', () => {
-  it('keeps answers to the diagnosis\' questions and ignores any other id', async () => {
+  it("keeps answers to the diagnosis' questions and ignores any other id", async () => {
     const { applyAnswer, MAX_ANSWERS } = await import('../../../src/background/tab-events');
     const { QUESTION_IDS } = await import('../../../src/diagnosis/rules');
     let s = emptyTabState(1, T);

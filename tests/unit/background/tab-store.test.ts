@@ -58,9 +58,11 @@ describe('tab store: a closed tab stays closed', () => {
     const onUnhandled = (r: unknown) => unhandled.push(r);
     process.on('unhandledRejection', onUnhandled);
     try {
-      await expect(updateTab(id, () => {
-        throw new Error('reducer broke');
-      })).rejects.toThrow('reducer broke');
+      await expect(
+        updateTab(id, () => {
+          throw new Error('reducer broke');
+        }),
+      ).rejects.toThrow('reducer broke');
       await expect(removeTab(id)).resolves.toBeUndefined();
       await new Promise((r) => setTimeout(r, 20));
     } finally {
@@ -73,7 +75,13 @@ describe('tab store: a closed tab stays closed', () => {
 describe('tab store: start-up purge', () => {
   it('removes the state of tabs that no longer exist and of check runs with no tab, keeps open tabs', async () => {
     const open = await openTab();
-    await fakeBrowser.storage.session.set({ [`tab:${open}`]: { x: 1 }, 'tab:999': { x: 2 }, 'tab:-1': { x: 3 }, 'tab:-2': { x: 4 }, 'checks-last': { at: 1 } });
+    await fakeBrowser.storage.session.set({
+      [`tab:${open}`]: { x: 1 },
+      'tab:999': { x: 2 },
+      'tab:-1': { x: 3 },
+      'tab:-2': { x: 4 },
+      'checks-last': { at: 1 },
+    });
     expect((await purgeStaleTabs()).sort((a, b) => a - b)).toEqual([-2, -1, 999]);
     expect(Object.keys(await session()).sort()).toEqual(['checks-last', `tab:${open}`]);
   });

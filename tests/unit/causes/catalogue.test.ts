@@ -31,7 +31,10 @@ describe('cause catalogue', () => {
         const action = fixAction(id, c);
         if (action.kind !== 'open-url') continue;
         // the one plain-http address is the Wi-Fi portal page, opened on purpose (a portal cannot intercept https)
-        if (action.href === 'http://www.tiktok.com/') { expect(id).toBe('captive-portal'); continue; }
+        if (action.href === 'http://www.tiktok.com/') {
+          expect(id).toBe('captive-portal');
+          continue;
+        }
         if (c.browser === 'firefox') expect(action.href).toMatch(/^https:\/\//);
         else expect(action.href).toMatch(/^(https:\/\/|chrome:\/\/settings\/|chrome:\/\/extensions$)/);
       }
@@ -54,14 +57,21 @@ describe('cause catalogue', () => {
 
   it('uses the agreed targets for account and recipient causes', () => {
     expect(fixAction('logged-out', ctx())).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/login?redirect_url=/messages' });
-    expect(fixAction('own-dm-settings', ctx())).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/setting/privacy/direct-messages' });
+    expect(fixAction('own-dm-settings', ctx())).toEqual({
+      kind: 'open-url',
+      href: 'https://www.tiktok.com/setting/privacy/direct-messages',
+    });
     expect(fixAction('incoming-request', ctx())).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/messages' });
-    expect(fixAction('content-flagged', ctx({ lang: 'fr' }))).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/feedback/?lang=fr' });
+    expect(fixAction('content-flagged', ctx({ lang: 'fr' }))).toEqual({
+      kind: 'open-url',
+      href: 'https://www.tiktok.com/feedback/?lang=fr',
+    });
   });
 
   it('gives the seven "check again only" causes a real first step', () => {
     for (const c of CONTEXTS) {
-      for (const id of ['offline', 'slow-connection', 'temporary-glitch', 'clock-wrong'] as const) expect(fixAction(id, c)).toEqual({ kind: 'reload-tab' });
+      for (const id of ['offline', 'slow-connection', 'temporary-glitch', 'clock-wrong'] as const)
+        expect(fixAction(id, c)).toEqual({ kind: 'reload-tab' });
       expect(fixAction('captive-portal', c)).toEqual({ kind: 'open-url', href: 'http://www.tiktok.com/' });
       expect(fixAction('firewall', c)).toEqual({ kind: 'copy-steps' });
       expect(fixAction('sending-too-fast', c)).toEqual({ kind: 'recheck', wait: true });
@@ -71,7 +81,13 @@ describe('cause catalogue', () => {
   });
 
   it('links causes the person cannot change to an explaining article', () => {
-    for (const id of ['recipient-suspended', 'recipient-restricted', 'region-unavailable', 'tiktok-outage', 'recipient-settings'] as const) {
+    for (const id of [
+      'recipient-suspended',
+      'recipient-restricted',
+      'region-unavailable',
+      'tiktok-outage',
+      'recipient-settings',
+    ] as const) {
       const action = fixAction(id, ctx());
       expect(action.kind).toBe('open-url');
     }
@@ -84,7 +100,10 @@ describe('cause catalogue', () => {
       expect(fixAction(id, ctx({ handle: 'a b/?#é' }))).toEqual({ kind: 'open-url', href: 'https://www.tiktok.com/@a%20b%2F%3F%23%C3%A9' });
       for (const handle of [null, '', ' ', '@']) {
         const action = fixAction(id, ctx({ handle, lang: 'fr' }));
-        expect(action).toEqual({ kind: 'open-url', href: 'https://support.tiktok.com/fr/using-tiktok/messaging-and-notifications/direct-message-settings' });
+        expect(action).toEqual({
+          kind: 'open-url',
+          href: 'https://support.tiktok.com/fr/using-tiktok/messaging-and-notifications/direct-message-settings',
+        });
       }
     }
     for (const id of CAUSE_IDS.filter((x) => x !== 'not-friends' && x !== 'blocked' && x !== 'request-pending')) {

@@ -81,7 +81,6 @@ describe('urls', () => {
     expect(profileUrl('@@someone')).toBe('https://www.tiktok.com/@someone');
     expect(profileUrl('x?y=1&z')).toBe('https://www.tiktok.com/@x%3Fy%3D1%26z');
   });
-
 });
 
 describe('the project address', () => {

@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
-  canRunChecks, CHECK_IDS, MAX_TIKTOK_REQUESTS_PER_RUN, PROBE_TIMEOUT_MS, PROBE_URLS, requestPlan, tiktokRequestCount,
+  canRunChecks,
+  CHECK_IDS,
+  MAX_TIKTOK_REQUESTS_PER_RUN,
+  PROBE_TIMEOUT_MS,
+  PROBE_URLS,
+  requestPlan,
+  tiktokRequestCount,
 } from '../../../src/checks/verdicts';
 import { hostRole } from '../../../src/network/hosts';
 
@@ -22,7 +28,10 @@ describe('request budget', () => {
 
   it('with consent the third-party probes are marked as needing it', () => {
     const plan = requestPlan({ consent: true });
-    expect(plan.filter((r) => !r.tiktok).map((r) => [r.check, r.needsConsent])).toEqual([['dns', true], ['captive-portal', true]]);
+    expect(plan.filter((r) => !r.tiktok).map((r) => [r.check, r.needsConsent])).toEqual([
+      ['dns', true],
+      ['captive-portal', true],
+    ]);
     expect(tiktokRequestCount(plan)).toBe(3);
   });
 

@@ -1,11 +1,28 @@
 import { describe, it, expect } from 'vitest';
 import {
-  CHECK_IDS, CheckResultSchema, orderedResults, running, skipped, verdictBrowserVersion, parseUserAgent, type CheckResult,
+  CHECK_IDS,
+  CheckResultSchema,
+  orderedResults,
+  running,
+  skipped,
+  verdictBrowserVersion,
+  parseUserAgent,
+  type CheckResult,
 } from '../../../src/checks/verdicts';
 
 describe('check ids and results', () => {
   it('ids are in the contract order', () => {
-    expect(CHECK_IDS).toEqual(['online', 'reach-www', 'reach-im-api', 'im-websocket', 'dns', 'captive-portal', 'clock', 'proxy', 'browser-version']);
+    expect(CHECK_IDS).toEqual([
+      'online',
+      'reach-www',
+      'reach-im-api',
+      'im-websocket',
+      'dns',
+      'captive-portal',
+      'clock',
+      'proxy',
+      'browser-version',
+    ]);
   });
 
   it('skipped() never passes', () => {
@@ -37,7 +54,8 @@ describe('check ids and results', () => {
 describe('verdictBrowserVersion', () => {
   const CHROME = (v: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`;
   const FIREFOX = (v: number) => `Mozilla/5.0 (X11; Linux x86_64; rv:${v}.0) Gecko/20100101 Firefox/${v}.0`;
-  const EDGE = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
+  const EDGE =
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 
   it('parses user agents', () => {
     expect(parseUserAgent(CHROME(131))).toEqual({ name: 'chrome', major: 131 });
@@ -47,9 +65,14 @@ describe('verdictBrowserVersion', () => {
   });
 
   it.each([
-    [CHROME(156), 'pass', 'browser.ok'], [CHROME(110), 'pass', 'browser.ok'], [CHROME(109), 'warn', 'browser.old'],
-    [CHROME(90), 'warn', 'browser.old'], [CHROME(89), 'fail', 'browser.tooOld'],
-    [FIREFOX(153), 'pass', 'browser.ok'], [FIREFOX(115), 'pass', 'browser.ok'], [FIREFOX(114), 'warn', 'browser.old'],
+    [CHROME(156), 'pass', 'browser.ok'],
+    [CHROME(110), 'pass', 'browser.ok'],
+    [CHROME(109), 'warn', 'browser.old'],
+    [CHROME(90), 'warn', 'browser.old'],
+    [CHROME(89), 'fail', 'browser.tooOld'],
+    [FIREFOX(153), 'pass', 'browser.ok'],
+    [FIREFOX(115), 'pass', 'browser.ok'],
+    [FIREFOX(114), 'warn', 'browser.old'],
     [FIREFOX(101), 'fail', 'browser.tooOld'],
   ] as const)('%s → %s', (ua, status, key) => {
     const r = verdictBrowserVersion(ua);
@@ -58,9 +81,16 @@ describe('verdictBrowserVersion', () => {
   });
 
   it('takes {name, major}; unknown browsers are skipped', () => {
-    expect(verdictBrowserVersion({ name: 'Firefox', major: 120 })).toMatchObject({ status: 'pass', reason: { params: { name: 'firefox', major: 120, min: 115 } } });
+    expect(verdictBrowserVersion({ name: 'Firefox', major: 120 })).toMatchObject({
+      status: 'pass',
+      reason: { params: { name: 'firefox', major: 120, min: 115 } },
+    });
     expect(verdictBrowserVersion({ name: 'chrome', major: 100 })).toMatchObject({ status: 'warn', detail: { cause: 'outdated-browser' } });
-    expect(verdictBrowserVersion({ name: 'safari', major: 17 })).toEqual({ id: 'browser-version', status: 'skipped', reason: { key: 'browser.unknown' } });
+    expect(verdictBrowserVersion({ name: 'safari', major: 17 })).toEqual({
+      id: 'browser-version',
+      status: 'skipped',
+      reason: { key: 'browser.unknown' },
+    });
     expect(verdictBrowserVersion('')).toMatchObject({ status: 'skipped' });
     expect(verdictBrowserVersion(null)).toMatchObject({ status: 'skipped' });
     expect(verdictBrowserVersion({ name: 'chrome', major: Number.NaN })).toMatchObject({ status: 'skipped' });

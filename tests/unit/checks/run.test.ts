@@ -114,7 +114,15 @@ describe('check runs: one at a time, shared', () => {
     w.gate.resolve();
     const results = await done;
     expect(results.map((r) => r.id).sort()).toEqual([...CHECK_IDS].sort());
-    expect(statuses(results)).toMatchObject({ online: 'pass', 'reach-www': 'pass', 'reach-im-api': 'pass', 'im-websocket': 'pass', 'captive-portal': 'pass', clock: 'pass', dns: 'skipped' });
+    expect(statuses(results)).toMatchObject({
+      online: 'pass',
+      'reach-www': 'pass',
+      'reach-im-api': 'pass',
+      'im-websocket': 'pass',
+      'captive-portal': 'pass',
+      clock: 'pass',
+      dns: 'skipped',
+    });
     expect(w.tabs.get(1)?.checks).toMatchObject({ finishedAt: T0, runId: 'run1', results });
     expect(w.store.value).toMatchObject({ runId: 'run1', finishedAt: T0, results });
     expect(runner.isRunning(1)).toBe(false);
@@ -168,8 +176,11 @@ describe('check runs: one at a time, shared', () => {
     expect(cut.finishedAt).toBeNull();
     // what the popup shows for it once nothing runs: skipped (interrupted), never pass
     const shown = orderedResults(cut.results, { finished: true });
-    expect(shown.filter((r) => ['reach-www', 'reach-im-api', 'im-websocket', 'captive-portal', 'clock', 'dns'].includes(r.id))
-      .every((r) => r.status === 'skipped' && r.reason.key === 'check.interrupted')).toBe(true);
+    expect(
+      shown
+        .filter((r) => ['reach-www', 'reach-im-api', 'im-websocket', 'captive-portal', 'clock', 'dns'].includes(r.id))
+        .every((r) => r.status === 'skipped' && r.reason.key === 'check.interrupted'),
+    ).toBe(true);
 
     // the next worker, 2 s later, with the same session storage
     const after = world({ store, ids: 'next' });
@@ -213,7 +224,9 @@ describe('check runs: outside probes only with the browser permission', () => {
     const w = world();
     const results = await createCheckRunner(w.env).request(1, w.deps);
     expect(outside(w.log)).toEqual([]);
-    expect(tiktok(w.log).sort()).toEqual([`http ${PROBE_URLS.imApi}`, `http ${PROBE_URLS.imWs}`, `http ${PROBE_URLS.portalViaTikTok}`, `http ${PROBE_URLS.www}`].sort());
+    expect(tiktok(w.log).sort()).toEqual(
+      [`http ${PROBE_URLS.imApi}`, `http ${PROBE_URLS.imWs}`, `http ${PROBE_URLS.portalViaTikTok}`, `http ${PROBE_URLS.www}`].sort(),
+    );
     expect(results.find((r) => r.id === 'dns')).toMatchObject({ status: 'skipped', reason: { key: 'dns.noConsent' } });
   });
 
@@ -225,8 +238,14 @@ describe('check runs: outside probes only with the browser permission', () => {
     for (const p of probes) {
       const url = p.split(' ')[1]!;
       const at = w.log.indexOf(p);
-      const asked = w.log.slice(0, at).filter((l) => l.startsWith('contains ')).map((l) => l.slice(9));
-      expect(asked.some((origin) => originCovers(origin, url)), `${p} without a permission check for its origin`).toBe(true);
+      const asked = w.log
+        .slice(0, at)
+        .filter((l) => l.startsWith('contains '))
+        .map((l) => l.slice(9));
+      expect(
+        asked.some((origin) => originCovers(origin, url)),
+        `${p} without a permission check for its origin`,
+      ).toBe(true);
     }
     expect(tiktok(w.log)).toHaveLength(3);
     expect(statuses(results)).toMatchObject({ dns: 'pass', 'captive-portal': 'pass' });
@@ -253,7 +272,11 @@ describe('check runs: outside probes only with the browser permission', () => {
   it('every outside URL the checks use is covered by an origin of the optional permission', () => {
     const outsideUrls = Object.values(PROBE_URLS).filter((u) => hostRole(u) === null);
     expect(outsideUrls.length).toBe(2);
-    for (const u of outsideUrls) expect(EXTERNAL_CHECK_ORIGINS.some((o) => originCovers(o, u)), u).toBe(true);
+    for (const u of outsideUrls)
+      expect(
+        EXTERNAL_CHECK_ORIGINS.some((o) => originCovers(o, u)),
+        u,
+      ).toBe(true);
     expect(EXTERNAL_CHECK_ORIGINS).not.toContain('https://dns.google/*');
   });
 });

@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import {
-  REASON_KEYS, verdictCaptivePortal, verdictCaptivePortalViaTikTok, verdictClock, verdictOnline, verdictProxy, verdictReach,
-  verdictImSocketHost, type CheckResult,
+  REASON_KEYS,
+  verdictCaptivePortal,
+  verdictCaptivePortalViaTikTok,
+  verdictClock,
+  verdictOnline,
+  verdictProxy,
+  verdictReach,
+  verdictImSocketHost,
+  type CheckResult,
 } from '../../../src/checks/verdicts';
 import type { NetEvent } from '../../../src/network/evidence';
 
@@ -30,33 +37,56 @@ describe('verdictReach', () => {
   });
 
   it('network errors and timeouts fail; a known error name is classified', () => {
-    expect(verdictReach('reach-www', { ok: false, error: 'timeout', ms: 4_000 }))
-      .toMatchObject({ status: 'fail', reason: { key: 'reach.timeout', params: { ms: 4_000 } } });
-    expect(verdictReach('reach-www', { ok: false, error: 'network', ms: 30 }))
-      .toEqual({ id: 'reach-www', status: 'fail', reason: { key: 'reach.failed', params: { ms: 30 } }, ms: 30 });
-    expect(verdictReach('reach-im-api', { ok: false, error: 'net::ERR_NAME_NOT_RESOLVED', ms: 30 }).reason.params)
-      .toEqual({ ms: 30, error: 'net::ERR_NAME_NOT_RESOLVED', cls: 'dns' });
+    expect(verdictReach('reach-www', { ok: false, error: 'timeout', ms: 4_000 })).toMatchObject({
+      status: 'fail',
+      reason: { key: 'reach.timeout', params: { ms: 4_000 } },
+    });
+    expect(verdictReach('reach-www', { ok: false, error: 'network', ms: 30 })).toEqual({
+      id: 'reach-www',
+      status: 'fail',
+      reason: { key: 'reach.failed', params: { ms: 30 } },
+      ms: 30,
+    });
+    expect(verdictReach('reach-im-api', { ok: false, error: 'net::ERR_NAME_NOT_RESOLVED', ms: 30 }).reason.params).toEqual({
+      ms: 30,
+      error: 'net::ERR_NAME_NOT_RESOLVED',
+      cls: 'dns',
+    });
   });
 
   it('an interrupted probe is skipped, never passed', () => {
-    expect(verdictReach('reach-www', { ok: false, error: 'aborted', ms: 10 }))
-      .toEqual({ id: 'reach-www', status: 'skipped', reason: { key: 'check.interrupted' } });
+    expect(verdictReach('reach-www', { ok: false, error: 'aborted', ms: 10 })).toEqual({
+      id: 'reach-www',
+      status: 'skipped',
+      reason: { key: 'check.interrupted' },
+    });
   });
 });
 
 describe('verdictImSocketHost (check im-websocket, a plain cookie-free HTTPS request)', () => {
   it('any HTTP answer = reachable, a refusal (4xx) and an opaque redirect (status 0) included', () => {
-    expect(verdictImSocketHost({ ok: true, status: 400, ms: 200 }))
-      .toMatchObject({ id: 'im-websocket', status: 'pass', reason: { key: 'ws.ok', params: { status: 400, ms: 200 } } });
+    expect(verdictImSocketHost({ ok: true, status: 400, ms: 200 })).toMatchObject({
+      id: 'im-websocket',
+      status: 'pass',
+      reason: { key: 'ws.ok', params: { status: 400, ms: 200 } },
+    });
     expect(verdictImSocketHost({ ok: true, status: 0, ms: 200 }).status).toBe('pass');
     expect(verdictImSocketHost({ ok: true, status: 404, ms: 2_000 })).toMatchObject({ status: 'warn', reason: { key: 'ws.slow' } });
   });
 
   it('network errors and timeouts fail; an interrupted probe is skipped', () => {
-    expect(verdictImSocketHost({ ok: false, error: 'timeout', ms: 4_000 })).toMatchObject({ status: 'fail', reason: { key: 'ws.timeout' } });
-    expect(verdictImSocketHost({ ok: false, error: 'net::ERR_CONNECTION_RESET', ms: 50 }))
-      .toMatchObject({ status: 'fail', reason: { key: 'ws.failed', params: { cls: 'connection-reset' } } });
-    expect(verdictImSocketHost({ ok: false, error: 'aborted', ms: 1 })).toMatchObject({ status: 'skipped', reason: { key: 'check.interrupted' } });
+    expect(verdictImSocketHost({ ok: false, error: 'timeout', ms: 4_000 })).toMatchObject({
+      status: 'fail',
+      reason: { key: 'ws.timeout' },
+    });
+    expect(verdictImSocketHost({ ok: false, error: 'net::ERR_CONNECTION_RESET', ms: 50 })).toMatchObject({
+      status: 'fail',
+      reason: { key: 'ws.failed', params: { cls: 'connection-reset' } },
+    });
+    expect(verdictImSocketHost({ ok: false, error: 'aborted', ms: 1 })).toMatchObject({
+      status: 'skipped',
+      reason: { key: 'check.interrupted' },
+    });
   });
 });
 
@@ -78,9 +108,13 @@ describe('verdictCaptivePortal (Chrome rule)', () => {
   });
 
   it('503 asks to retry later, other 4xx/5xx give no result', () => {
-    expect(probe(503, 0, { retryAfter: '120' })).toMatchObject({ status: 'skipped', reason: { key: 'portal.retryLater', params: { retryAfter: '120' } } });
+    expect(probe(503, 0, { retryAfter: '120' })).toMatchObject({
+      status: 'skipped',
+      reason: { key: 'portal.retryLater', params: { retryAfter: '120' } },
+    });
     expect(probe(503).reason).toEqual({ key: 'portal.retryLater' });
-    for (const status of [404, 403, 500, 502]) expect(probe(status)).toMatchObject({ status: 'skipped', reason: { key: 'portal.noResult' } });
+    for (const status of [404, 403, 500, 502])
+      expect(probe(status)).toMatchObject({ status: 'skipped', reason: { key: 'portal.noResult' } });
   });
 
   it('fetch errors and no consent are skipped', () => {
@@ -91,8 +125,12 @@ describe('verdictCaptivePortal (Chrome rule)', () => {
 
 describe('verdictCaptivePortalViaTikTok (plain http, redirects not followed)', () => {
   it('a redirect off TikTok is a portal', () => {
-    expect(verdictCaptivePortalViaTikTok({ ok: true, redirected: true, target: 'http://login.hotel-wifi.example/portal?mac=1', status: 0, ms: 90 }, false))
-      .toMatchObject({ status: 'fail', reason: { key: 'portal.detected', params: { via: 'tiktok' } } });
+    expect(
+      verdictCaptivePortalViaTikTok(
+        { ok: true, redirected: true, target: 'http://login.hotel-wifi.example/portal?mac=1', status: 0, ms: 90 },
+        false,
+      ),
+    ).toMatchObject({ status: 'fail', reason: { key: 'portal.detected', params: { via: 'tiktok' } } });
   });
 
   it('a redirect to TikTok passes only when TikTok https answered in the same run', () => {
@@ -118,11 +156,17 @@ describe('verdictClock', () => {
   });
 
   it('over 60 s warns, over 5 min fails with the direction', () => {
-    expect(verdictClock(date, server + 60_001, 0)).toMatchObject({ status: 'warn', reason: { key: 'clock.off', params: { direction: 'ahead' } } });
+    expect(verdictClock(date, server + 60_001, 0)).toMatchObject({
+      status: 'warn',
+      reason: { key: 'clock.off', params: { direction: 'ahead' } },
+    });
     // 61 s ahead on arrival but the server stamped it 2 s earlier (rtt 4 s): 59 s → pass.
     expect(verdictClock(date, server + 61_000, 4_000).status).toBe('pass');
-    expect(verdictClock(date, server - 5 * 60_000 - 1, 0))
-      .toMatchObject({ status: 'fail', reason: { key: 'clock.wrong', params: { direction: 'behind', skewS: 300 } }, detail: { cause: 'clock-wrong' } });
+    expect(verdictClock(date, server - 5 * 60_000 - 1, 0)).toMatchObject({
+      status: 'fail',
+      reason: { key: 'clock.wrong', params: { direction: 'behind', skewS: 300 } },
+      detail: { cause: 'clock-wrong' },
+    });
     expect(verdictClock(date, server + 3 * 3_600_000, 100).status).toBe('fail');
   });
 
@@ -135,19 +179,32 @@ describe('verdictClock', () => {
 });
 
 describe('verdictProxy', () => {
-  const e = (t: number, cls: NetEvent['cls'], proxy?: boolean): NetEvent =>
-    ({ t, role: 'im-api', url: 'im-api.tiktok.com/', kind: 'error', cls, ...(proxy ? { proxy } : {}) });
+  const e = (t: number, cls: NetEvent['cls'], proxy?: boolean): NetEvent => ({
+    t,
+    role: 'im-api',
+    url: 'im-api.tiktok.com/',
+    kind: 'error',
+    cls,
+    ...(proxy ? { proxy } : {}),
+  });
 
   it('proxy errors: one warns, two 5 s apart fail', () => {
     expect(verdictProxy([e(1_000, 'proxy')])).toMatchObject({ status: 'warn', reason: { key: 'proxy.error', params: { count: 1 } } });
     expect(verdictProxy([e(1_000, 'proxy'), e(3_000, 'proxy')]).status).toBe('warn');
-    expect(verdictProxy([e(1_000, 'proxy'), e(6_000, 'proxy')]))
-      .toMatchObject({ status: 'fail', reason: { key: 'proxy.errors', params: { count: 2 } }, detail: { cause: 'proxy-vpn' } });
+    expect(verdictProxy([e(1_000, 'proxy'), e(6_000, 'proxy')])).toMatchObject({
+      status: 'fail',
+      reason: { key: 'proxy.errors', params: { count: 2 } },
+      detail: { cause: 'proxy-vpn' },
+    });
   });
 
   it('a proxy in use without its own errors is context, not a fault', () => {
-    expect(verdictProxy([e(1_000, 'timeout', true), e(9_000, 'connection-reset', true)]))
-      .toEqual({ id: 'proxy', status: 'pass', reason: { key: 'proxy.inUse' }, detail: { proxy: true } });
+    expect(verdictProxy([e(1_000, 'timeout', true), e(9_000, 'connection-reset', true)])).toEqual({
+      id: 'proxy',
+      status: 'pass',
+      reason: { key: 'proxy.inUse' },
+      detail: { proxy: true },
+    });
     expect(verdictProxy([e(1_000, 'timeout')])).toEqual({ id: 'proxy', status: 'pass', reason: { key: 'proxy.noErrors' } });
     expect(verdictProxy([]).status).toBe('pass');
   });
@@ -156,8 +213,12 @@ describe('verdictProxy', () => {
 describe('reason keys', () => {
   it('every verdict speaks in catalogue keys', () => {
     const samples = [
-      verdictOnline(false), verdictReach('reach-www', { ok: false, error: 'x', ms: 1 }), verdictImSocketHost({ ok: false, error: 'network', ms: 1 }),
-      verdictCaptivePortal({ ok: true, status: 503, bodyBytes: 0, ms: 1 }), verdictClock(null, 0, 0), verdictProxy([]),
+      verdictOnline(false),
+      verdictReach('reach-www', { ok: false, error: 'x', ms: 1 }),
+      verdictImSocketHost({ ok: false, error: 'network', ms: 1 }),
+      verdictCaptivePortal({ ok: true, status: 503, bodyBytes: 0, ms: 1 }),
+      verdictClock(null, 0, 0),
+      verdictProxy([]),
     ];
     samples.forEach(expectKnownKey);
   });
@@ -166,8 +227,13 @@ describe('reason keys', () => {
 describe('parseUserAgent: headless and branded Chromium', () => {
   it('reads the major version from HeadlessChrome and Chromium user agents', async () => {
     const { parseUserAgent } = await import('../../../src/checks/verdicts');
-    expect(parseUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36')).toEqual({ name: 'chrome', major: 156 });
-    expect(parseUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0')).toEqual({ name: 'firefox', major: 153 });
+    expect(
+      parseUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36'),
+    ).toEqual({ name: 'chrome', major: 156 });
+    expect(parseUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0')).toEqual({
+      name: 'firefox',
+      major: 153,
+    });
     expect(parseUserAgent('curl/8')).toBeNull();
   });
 });

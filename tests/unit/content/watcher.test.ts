@@ -18,7 +18,8 @@ function load(file: string, url = CHAT): void {
 }
 
 /** The failed own row, as a template for new failures. */
-const failedRow = () => [...document.querySelectorAll('[data-e2e="dm-warning"]')].find((w) => w.querySelector('svg'))!.closest('[data-e2e="dm-new-chat-item"]')!;
+const failedRow = () =>
+  [...document.querySelectorAll('[data-e2e="dm-warning"]')].find((w) => w.querySelector('svg'))!.closest('[data-e2e="dm-new-chat-item"]')!;
 const rows = () => document.querySelectorAll('[data-e2e="dm-new-chat-item"]');
 const append = (row: Element) => rows()[rows().length - 1]!.after(row);
 const withTime = (row: Element, time: string) => {

@@ -8,10 +8,20 @@ import { onMessage, REFUSED, SENDER_POLICY, senderAllowed, type Sender } from '.
 
 const ID = fakeBrowser.runtime.id;
 const BASE = fakeBrowser.runtime.getURL('');
-const POPUP_MESSAGES = ['popupGetView', 'popupRunChecks', 'popupAnswer', 'anySetSettings', 'popupChatHandle', 'optionsGetWhatsNew'] as const;
+const POPUP_MESSAGES = [
+  'popupGetView',
+  'popupRunChecks',
+  'popupAnswer',
+  'anySetSettings',
+  'popupChatHandle',
+  'optionsGetWhatsNew',
+] as const;
 const CONTENT_MESSAGES = ['contentPageReport', 'contentDismiss', 'contentHintsOff'] as const;
 
-const tab = (id: number) => ({ id, index: 0, incognito: false, pinned: false, highlighted: false, windowId: 1, active: true }) as unknown as NonNullable<Sender['tab']>;
+const tab = (id: number) =>
+  ({ id, index: 0, incognito: false, pinned: false, highlighted: false, windowId: 1, active: true }) as unknown as NonNullable<
+    Sender['tab']
+  >;
 const senders = {
   popup: { id: ID, url: `${BASE}popup.html` },
   popupAsTab: { id: ID, url: `${BASE}popup.html?tab=7`, tab: tab(12) },
@@ -36,12 +46,24 @@ const allowedFor = (type: string) => (Object.keys(senders) as Name[]).filter((n)
 
 describe('SENDER_POLICY: one table, every message', () => {
   it('names an allowed sender kind for each message of the protocol', () => {
-    expect(Object.keys(SENDER_POLICY).sort()).toEqual(['anySetSettings', 'backgroundHintUpdate', 'backgroundPing', 'contentDismiss', 'contentHintsOff', 'contentPageReport', 'optionsGetWhatsNew', 'popupAnswer', 'popupChatHandle', 'popupGetView', 'popupRunChecks']);
+    expect(Object.keys(SENDER_POLICY).sort()).toEqual([
+      'anySetSettings',
+      'backgroundHintUpdate',
+      'backgroundPing',
+      'contentDismiss',
+      'contentHintsOff',
+      'contentPageReport',
+      'optionsGetWhatsNew',
+      'popupAnswer',
+      'popupChatHandle',
+      'popupGetView',
+      'popupRunChecks',
+    ]);
     for (const t of POPUP_MESSAGES) expect(SENDER_POLICY[t]).toBe('extension');
     for (const t of CONTENT_MESSAGES) expect(SENDER_POLICY[t]).toBe('tiktok-tab');
   });
 
-  it.each(POPUP_MESSAGES)('%s: only the extension\'s own pages', (type) => {
+  it.each(POPUP_MESSAGES)("%s: only the extension's own pages", (type) => {
     expect(allowedFor(type)).toEqual(['popup', 'popupAsTab', 'background', 'firefoxPopup']);
   });
 
@@ -65,14 +87,20 @@ describe('the messenger checks the sender before the handler runs', () => {
     });
   }
 
-  it('a content script asking for another tab\'s view gets a refusal, and the handler never runs', async () => {
+  it("a content script asking for another tab's view gets a refusal, and the handler never runs", async () => {
     const handler = vi.fn(() => ({ secret: 'diagnosis of tab 9' }));
     onMessage('popupGetView', handler as never);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(await deliver('popupGetView', { tabId: 9, activeTabId: null, activeUrl: null }, senders.inbox)).toEqual({ dmDoctor: 'popupGetView', error: REFUSED });
+    expect(await deliver('popupGetView', { tabId: 9, activeTabId: null, activeUrl: null }, senders.inbox)).toEqual({
+      dmDoctor: 'popupGetView',
+      error: REFUSED,
+    });
     expect(handler).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledWith('[dm-doctor] refused popupGetView from', 'https://www.tiktok.com/messages?lang=en');
-    expect(await deliver('popupGetView', { tabId: 9, activeTabId: null, activeUrl: null }, senders.popup)).toEqual({ dmDoctor: 'popupGetView', data: { secret: 'diagnosis of tab 9' } });
+    expect(await deliver('popupGetView', { tabId: 9, activeTabId: null, activeUrl: null }, senders.popup)).toEqual({
+      dmDoctor: 'popupGetView',
+      data: { secret: 'diagnosis of tab 9' },
+    });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
@@ -80,13 +108,17 @@ describe('the messenger checks the sender before the handler runs', () => {
     const handlers = { popupAnswer: vi.fn(), anySetSettings: vi.fn(), popupRunChecks: vi.fn() };
     for (const [type, h] of Object.entries(handlers)) onMessage(type as 'popupAnswer', h as never);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    for (const [type, sender] of [['popupAnswer', senders.inbox], ['anySetSettings', senders.httpFrame], ['popupRunChecks', senders.otherExtensionOnTikTok]] as const) {
+    for (const [type, sender] of [
+      ['popupAnswer', senders.inbox],
+      ['anySetSettings', senders.httpFrame],
+      ['popupRunChecks', senders.otherExtensionOnTikTok],
+    ] as const) {
       expect(await deliver(type, {}, sender)).toEqual({ dmDoctor: type, error: REFUSED });
     }
     for (const h of Object.values(handlers)) expect(h).not.toHaveBeenCalled();
   });
 
-  it('a TikTok page (or another content script) cannot ask a tab for the open chat\'s @handle: only the extension\'s pages can', async () => {
+  it("a TikTok page (or another content script) cannot ask a tab for the open chat's @handle: only the extension's pages can", async () => {
     const handler = vi.fn(() => '@someone');
     onMessage('popupChatHandle', handler);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -97,7 +129,7 @@ describe('the messenger checks the sender before the handler runs', () => {
     expect(await deliver('popupChatHandle', null, senders.popup)).toEqual({ dmDoctor: 'popupChatHandle', data: '@someone' });
   });
 
-  it('a page report from the extension\'s own page, an http: frame or another TikTok host is refused', async () => {
+  it("a page report from the extension's own page, an http: frame or another TikTok host is refused", async () => {
     const handler = vi.fn();
     onMessage('contentPageReport', handler);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);

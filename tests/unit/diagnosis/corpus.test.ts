@@ -40,17 +40,26 @@ const top3 = outcomes.filter((o) => o.top3).length;
 
 const bad = outcomes.filter((o) => !o.top1 || !o.top3 || o.extras.length);
 if (bad.length) {
-  console.table(bad.map((o) => ({
-    scenario: o.s.name,
-    ref: o.s.ref,
-    expected: o.s.expectTop ?? '(no problem)',
-    got: o.d.problem ? o.d.ranked.slice(0, 3).map((c) => `${c.id} ${Math.round(c.p * 100)}% ${c.confidence}`).join(', ') : '(no problem)',
-    top1: o.top1 ? 'ok' : 'MISS',
-    top3: o.top3 ? 'ok' : 'MISS',
-    other: o.extras.join('; '),
-  })));
+  console.table(
+    bad.map((o) => ({
+      scenario: o.s.name,
+      ref: o.s.ref,
+      expected: o.s.expectTop ?? '(no problem)',
+      got: o.d.problem
+        ? o.d.ranked
+            .slice(0, 3)
+            .map((c) => `${c.id} ${Math.round(c.p * 100)}% ${c.confidence}`)
+            .join(', ')
+        : '(no problem)',
+      top1: o.top1 ? 'ok' : 'MISS',
+      top3: o.top3 ? 'ok' : 'MISS',
+      other: o.extras.join('; '),
+    })),
+  );
 }
-console.log(`diagnosis corpus: ${outcomes.length} scenarios, top-1 ${top1}/${outcomes.length} (${pct(top1)} %), top-3 ${top3}/${outcomes.length} (${pct(top3)} %), other assertions failing: ${outcomes.filter((o) => o.extras.length).length}`);
+console.log(
+  `diagnosis corpus: ${outcomes.length} scenarios, top-1 ${top1}/${outcomes.length} (${pct(top1)} %), top-3 ${top3}/${outcomes.length} (${pct(top3)} %), other assertions failing: ${outcomes.filter((o) => o.extras.length).length}`,
+);
 
 describe('diagnosis corpus', () => {
   it('has at least 90 scenarios with unique names', () => {

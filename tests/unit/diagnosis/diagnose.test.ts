@@ -8,8 +8,23 @@ import { NET_ERROR_CLASSES, type NetErrorClass } from '../../../src/network/erro
 import { netCauses as suggestedCauses } from '../../../src/diagnosis/rules';
 import { NET_ROLES } from '../../../src/network/evidence';
 import {
-  E, FAIL_AT, NOW, SCENARIOS, T7193, UNKNOWN_EN, allPass, check, chrome, ev, failedBubble, healthyChat, http, imOk,
-  loginRedirect, pageKind, report,
+  E,
+  FAIL_AT,
+  NOW,
+  SCENARIOS,
+  T7193,
+  UNKNOWN_EN,
+  allPass,
+  check,
+  chrome,
+  ev,
+  failedBubble,
+  healthyChat,
+  http,
+  imOk,
+  loginRedirect,
+  pageKind,
+  report,
 } from './corpus';
 
 // Properties of `diagnose` that must hold for any evidence, checked over the corpus and over
@@ -25,27 +40,44 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const ERROR_CLASSES = NET_ERROR_CLASSES.filter((c) => c !== 'aborted');
 const STATUSES = [200, 204, 400, 401, 403, 404, 429, 500, 502, 503];
 
 function randomEvidence(r: () => number): Evidence {
   const pages = [
-    null, healthyChat(), healthyChat('legacy'), failedBubble(), failedBubble(E[3]), failedBubble(E[1], { fresh: false }),
-    failedBubble(UNKNOWN_EN), failedBubble(T7193, { cleared: true }), pageKind('error', 'Something went wrong'), pageKind('login'),
-    report({ composer: 'block-note' }), report({ composer: 'request-box' }), report({ unsupportedMessage: true }),
+    null,
+    healthyChat(),
+    healthyChat('legacy'),
+    failedBubble(),
+    failedBubble(E[3]),
+    failedBubble(E[1], { fresh: false }),
+    failedBubble(UNKNOWN_EN),
+    failedBubble(T7193, { cleared: true }),
+    pageKind('error', 'Something went wrong'),
+    pageKind('login'),
+    report({ composer: 'block-note' }),
+    report({ composer: 'request-box' }),
+    report({ unsupportedMessage: true }),
   ];
   const net: NetFact[] = [];
   for (let i = Math.floor(r() * 4); i > 0; i--) {
     const t = FAIL_AT - Math.floor(r() * 20_000);
-    net.push(r() < 0.6
-      ? { t, role: pick(r, NET_ROLES), kind: 'error', cls: pick(r, ERROR_CLASSES) }
-      : http(pick(r, STATUSES), pick(r, NET_ROLES), t));
+    net.push(
+      r() < 0.6
+        ? { t, role: pick(r, NET_ROLES), kind: 'error', cls: pick(r, ERROR_CLASSES) }
+        : http(pick(r, STATUSES), pick(r, NET_ROLES), t),
+    );
   }
   if (r() < 0.1) net.push(loginRedirect());
   const checks: CheckFact[] = CHECK_IDS.filter(() => r() < 0.4).map((id) =>
-    check(id, pick(r, ['pass', 'warn', 'fail', 'skipped', 'running'] as const), pick(r, ['dns.blocked', 'dns.failure', 'reach.timeout', 'check.notRun', 'x.ok'])));
+    check(
+      id,
+      pick(r, ['pass', 'warn', 'fail', 'skipped', 'running'] as const),
+      pick(r, ['dns.blocked', 'dns.failure', 'reach.timeout', 'check.notRun', 'x.ok']),
+    ),
+  );
   const answers: Record<string, boolean> = {};
   for (const q of Object.keys(QUESTIONS)) if (r() < 0.15) answers[q] = r() < 0.5;
   return ev({ page: pick(r, pages), net, checks, answers, onMessages: r() < 0.9 });
@@ -72,7 +104,8 @@ describe('diagnose: no trigger → no problem', () => {
 
   it('a single failure of any class or status on any host, with nothing failed on the page', () => {
     for (const role of NET_ROLES) {
-      for (const cls of ERROR_CLASSES) expect(diagnose(ev({ page: healthyChat(), net: [{ t: FAIL_AT, role, kind: 'error', cls }] })).problem).toBe(false);
+      for (const cls of ERROR_CLASSES)
+        expect(diagnose(ev({ page: healthyChat(), net: [{ t: FAIL_AT, role, kind: 'error', cls }] })).problem).toBe(false);
       for (const status of STATUSES) expect(diagnose(ev({ page: healthyChat(), net: [http(status, role)] })).problem).toBe(false);
     }
   });
@@ -92,7 +125,9 @@ describe('diagnose: a check that did not run counts for nothing', () => {
   });
   it('a skipped check with a "fail"-like reason is still nothing', () => {
     const e = ev({ page: failedBubble(), net: [chrome('ERR_NAME_NOT_RESOLVED')] });
-    expect(diagnose({ ...e, checks: [check('dns', 'skipped', 'dns.blocked'), check('online', 'skipped', 'online.offline')] })).toEqual(diagnose(e));
+    expect(diagnose({ ...e, checks: [check('dns', 'skipped', 'dns.blocked'), check('online', 'skipped', 'online.offline')] })).toEqual(
+      diagnose(e),
+    );
   });
 });
 
@@ -120,7 +155,13 @@ describe('diagnose: one failed request is not an outage', () => {
 
 describe('diagnose: two failures at least 5 s apart confirm', () => {
   const pair = (cls: NetErrorClass, gap: number, role: NetFact['role'] = 'www'): Evidence =>
-    ev({ page: healthyChat(), net: [{ t: FAIL_AT - gap, role, kind: 'error', cls }, { t: FAIL_AT, role, kind: 'error', cls }] });
+    ev({
+      page: healthyChat(),
+      net: [
+        { t: FAIL_AT - gap, role, kind: 'error', cls },
+        { t: FAIL_AT, role, kind: 'error', cls },
+      ],
+    });
 
   for (const cls of ERROR_CLASSES) {
     it(`${cls}: 4.999 s apart is nothing, 5 s apart is a problem${suggestedCauses(cls).length ? ' with a suggested cause on top' : ''}`, () => {
@@ -136,7 +177,9 @@ describe('diagnose: two failures at least 5 s apart confirm', () => {
   });
   it('two 429s 5 s apart confirm a rate limit; 4 s apart do not', () => {
     expect(diagnose(ev({ net: [http(429, 'www-api', FAIL_AT - 4000), http(429, 'www-api', FAIL_AT)] })).problem).toBe(false);
-    expect(diagnose(ev({ net: [http(429, 'www-api', FAIL_AT - 5000), http(429, 'www-api', FAIL_AT)] })).ranked[0]?.id).toBe('sending-too-fast');
+    expect(diagnose(ev({ net: [http(429, 'www-api', FAIL_AT - 5000), http(429, 'www-api', FAIL_AT)] })).ranked[0]?.id).toBe(
+      'sending-too-fast',
+    );
   });
   it('a failing check confirms a single failure of the class it tests', () => {
     const once = ev({ page: healthyChat(), net: [chrome('ERR_NAME_NOT_RESOLVED', 'www')] });
@@ -241,7 +284,7 @@ describe('diagnose: shape of the result', () => {
     }
   });
 
-  it('the notice is TikTok\'s text, only when it showed one and something is wrong', () => {
+  it("the notice is TikTok's text, only when it showed one and something is wrong", () => {
     expect(diagnose(ev({ page: failedBubble(E[4]), net: [imOk()] })).notice).toBe(E[4]);
     expect(diagnose(ev({ page: failedBubble(E[4], { cleared: true }) })).notice).toBeNull();
   });
@@ -288,7 +331,11 @@ describe('diagnose: the causes the browser tests rely on', () => {
   ];
   for (const [name, fault, causes] of cases) {
     it(`${name} on the IM send → ${causes.join(' | ')}`, () => {
-      for (const [page, t] of [[history, fault.t], [failedBubble(), FAIL_AT - 400], [failedBubble(), FAIL_AT + 3000]] as const) {
+      for (const [page, t] of [
+        [history, fault.t],
+        [failedBubble(), FAIL_AT - 400],
+        [failedBubble(), FAIL_AT + 3000],
+      ] as const) {
         const d = diagnose(ev({ page, net: [{ ...fault, t }] }));
         expect(causes).toContain(d.ranked[0]?.id);
       }
@@ -303,11 +350,18 @@ describe('diagnose: the causes the browser tests rely on', () => {
     expect(diagnose(ev({ net: [loginRedirect()] })).ranked[0]?.id).toBe('logged-out');
   });
   it('reach, IM and socket checks failing with resets → a network-side cause', () => {
-    const d = diagnose(ev({
-      page: history,
-      net: [chrome('ERR_CONNECTION_RESET', 'im-api', after)],
-      checks: [check('reach-www', 'fail', 'reach.failed', { cls: 'connection-reset' }), check('reach-im-api', 'fail', 'reach.failed', { cls: 'connection-reset' }), check('im-websocket', 'fail', 'ws.failed'), check('online', 'pass', 'online.ok')],
-    }));
+    const d = diagnose(
+      ev({
+        page: history,
+        net: [chrome('ERR_CONNECTION_RESET', 'im-api', after)],
+        checks: [
+          check('reach-www', 'fail', 'reach.failed', { cls: 'connection-reset' }),
+          check('reach-im-api', 'fail', 'reach.failed', { cls: 'connection-reset' }),
+          check('im-websocket', 'fail', 'ws.failed'),
+          check('online', 'pass', 'online.ok'),
+        ],
+      }),
+    );
     expect(['firewall', 'offline', 'tiktok-outage', 'dns-failure', 'proxy-vpn', 'slow-connection']).toContain(d.ranked[0]?.id);
   });
 });

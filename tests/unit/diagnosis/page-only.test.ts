@@ -17,15 +17,30 @@ function full(page: PageReport) {
 function reportOf(file: string, fresh: boolean): PageReport {
   const scan = scanPage(loadFixture(file));
   const failed = scan.observation.failures.total > 0;
-  return { where: 'www.tiktok.com/messages', topFrame: true, onMessages: true, recognition: 'recognized', reason: null, observation: scan.observation, failureId: failed ? 'f1' : null, fresh, cleared: false, failureAt: failed ? NOW - 1000 : null, seq: 1, pageId: 'p' };
+  return {
+    where: 'www.tiktok.com/messages',
+    topFrame: true,
+    onMessages: true,
+    recognition: 'recognized',
+    reason: null,
+    observation: scan.observation,
+    failureId: failed ? 'f1' : null,
+    fresh,
+    cleared: false,
+    failureAt: failed ? NOW - 1000 : null,
+    seq: 1,
+    pageId: 'p',
+  };
 }
 
 const pages: Array<[string, PageReport]> = [
   ...SCENARIOS.filter((s) => s.evidence.page).map((s): [string, PageReport] => [`corpus: ${s.name}`, s.evidence.page!]),
-  ...FIXTURES.flatMap((f): Array<[string, PageReport]> => [
-    [`fixture: ${f.file} (fresh)`, reportOf(f.file, true)],
-    [`fixture: ${f.file} (earlier)`, reportOf(f.file, false)],
-  ]),
+  ...FIXTURES.flatMap(
+    (f): Array<[string, PageReport]> => [
+      [`fixture: ${f.file} (fresh)`, reportOf(f.file, true)],
+      [`fixture: ${f.file} (earlier)`, reportOf(f.file, false)],
+    ],
+  ),
 ];
 
 describe('diagnosePageOnly never contradicts diagnose on page evidence', () => {
@@ -42,7 +57,15 @@ describe('diagnosePageOnly never contradicts diagnose on page evidence', () => {
   }
   it('names a cause for the pages that decide one by themselves', () => {
     expect(named).toBeGreaterThan(40);
-    for (const file of ['dm-new-failed-e1-too-fast.html', 'legacy-failed-e3-privacy.html', 'dm-new-block-note.html', 'legacy-request-box.html', 'rate-limited.html', 'login.html', 'region-india.html']) {
+    for (const file of [
+      'dm-new-failed-e1-too-fast.html',
+      'legacy-failed-e3-privacy.html',
+      'dm-new-block-note.html',
+      'legacy-request-box.html',
+      'rate-limited.html',
+      'login.html',
+      'region-india.html',
+    ]) {
       expect(diagnosePageOnly(reportOf(file, true)), file).not.toBeNull();
     }
   });

@@ -12,21 +12,65 @@ const MARKERS = [/MARKER-7f3a/i, /marker_7f3a/i, /7301948089581/, /6655443322/];
 
 /** A network record as the observer stores it, with markers where a careless record could carry them. */
 function netEvent(over: Partial<NetEvent>): NetEvent & { url: string } {
-  return { t: FAIL_AT - 400, role: 'im-api', url: 'im-api.tiktok.com/v1/message/send', kind: 'error', cls: 'connection-reset', error: 'net::ERR_CONNECTION_RESET', ...over };
+  return {
+    t: FAIL_AT - 400,
+    role: 'im-api',
+    url: 'im-api.tiktok.com/v1/message/send',
+    kind: 'error',
+    cls: 'connection-reset',
+    error: 'net::ERR_CONNECTION_RESET',
+    ...over,
+  };
 }
 
 const NET: (NetEvent & { url: string })[] = [
   netEvent({ url: 'https://im-api.tiktok.com/v1/message/send?q=MARKER-7f3a&msToken=MARKER-7f3a' }),
-  netEvent({ t: FAIL_AT - 7000, role: 'www', url: 'https://www.tiktok.com/@marker_7f3a/video/7301948089581#MARKER-7f3a', error: 'net::ERR_CONNECTION_RESET' }),
-  netEvent({ t: FAIL_AT - 3000, role: 'www-api', url: 'www.tiktok.com/api/user/detail/?uniqueId=marker_7f3a&secUid=MARKER-7f3a', kind: 'http', cls: undefined, error: undefined, status: 503, httpClass: 'server-error' }),
-  netEvent({ t: FAIL_AT - 2000, role: 'www', url: 'www.tiktok.com/messages?lang=en&u=6655443322', kind: 'http', cls: undefined, error: undefined, status: 302, httpClass: 'login-redirect' }),
+  netEvent({
+    t: FAIL_AT - 7000,
+    role: 'www',
+    url: 'https://www.tiktok.com/@marker_7f3a/video/7301948089581#MARKER-7f3a',
+    error: 'net::ERR_CONNECTION_RESET',
+  }),
+  netEvent({
+    t: FAIL_AT - 3000,
+    role: 'www-api',
+    url: 'www.tiktok.com/api/user/detail/?uniqueId=marker_7f3a&secUid=MARKER-7f3a',
+    kind: 'http',
+    cls: undefined,
+    error: undefined,
+    status: 503,
+    httpClass: 'server-error',
+  }),
+  netEvent({
+    t: FAIL_AT - 2000,
+    role: 'www',
+    url: 'www.tiktok.com/messages?lang=en&u=6655443322',
+    kind: 'http',
+    cls: undefined,
+    error: undefined,
+    status: 302,
+    httpClass: 'login-redirect',
+  }),
 ];
 
 const CHECKS: CheckResult[] = [
   ...allPass(['reach-im-api', 'dns', 'proxy']).map((c) => ({ ...c, ms: 42 }) as CheckResult),
-  { id: 'reach-im-api', status: 'fail', reason: { key: 'reach.failed', params: { cls: 'connection-reset', error: 'net::ERR_CONNECTION_RESET', host: 'im-api.tiktok.com/?q=MARKER-7f3a' } }, ms: 80 },
+  {
+    id: 'reach-im-api',
+    status: 'fail',
+    reason: {
+      key: 'reach.failed',
+      params: { cls: 'connection-reset', error: 'net::ERR_CONNECTION_RESET', host: 'im-api.tiktok.com/?q=MARKER-7f3a' },
+    },
+    ms: 80,
+  },
   { id: 'dns', status: 'skipped', reason: { key: 'dns.noConsent', params: { who: '@marker_7f3a' } } },
-  { id: 'proxy', status: 'warn', reason: { key: 'proxy.error', params: { count: 1 } }, detail: { cause: 'proxy-vpn', proxy: true, note: 'MARKER-7f3a' } },
+  {
+    id: 'proxy',
+    status: 'warn',
+    reason: { key: 'proxy.error', params: { count: 1 } },
+    detail: { cause: 'proxy-vpn', proxy: true, note: 'MARKER-7f3a' },
+  },
 ];
 
 function input(over: Partial<ReportInput> = {}): ReportInput {
@@ -36,7 +80,14 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
   page.failureId = 'MARKER-7f3a';
   const evidence = ev({
     page,
-    net: NET.map(({ t, role, kind, cls, httpClass, status }) => ({ t, role, kind, ...(cls ? { cls } : {}), ...(httpClass ? { httpClass } : {}), ...(status ? { status } : {}) })),
+    net: NET.map(({ t, role, kind, cls, httpClass, status }) => ({
+      t,
+      role,
+      kind,
+      ...(cls ? { cls } : {}),
+      ...(httpClass ? { httpClass } : {}),
+      ...(status ? { status } : {}),
+    })),
     checks: CHECKS,
     // answers are keyed by question id, which the popup sends as free text
     answers: { 'follows-back': false, 'MARKER-7f3a': true, '@marker_7f3a': false },
@@ -87,7 +138,7 @@ describe('report: nothing private leaks', () => {
   });
 });
 
-describe('report: TikTok\'s own notice appears verbatim', () => {
+describe("report: TikTok's own notice appears verbatim", () => {
   it('in the text and the JSON, curly apostrophes and all', () => {
     const r = input();
     expect(r.diagnosis?.notice).toBe(E[5]);
@@ -112,7 +163,12 @@ describe('report: what it names', () => {
     expect(text).toContain('firefox 131.0.2');
     expect(text).toContain('DM Doctor 0.4.1');
     expect(text).toContain(new Date(NOW).toISOString());
-    expect(j).toMatchObject({ browser: 'firefox 131.0.2', extension: 'DM Doctor 0.4.1', time: new Date(NOW).toISOString(), state: 'problem' });
+    expect(j).toMatchObject({
+      browser: 'firefox 131.0.2',
+      extension: 'DM Doctor 0.4.1',
+      time: new Date(NOW).toISOString(),
+      state: 'problem',
+    });
   });
 
   it('the page generation, kind and failures', () => {
@@ -122,17 +178,28 @@ describe('report: what it names', () => {
 
   it('the evidence classes', () => {
     const classes = r.diagnosis!.evidence.map((e) => e.cls);
-    expect(classes).toEqual(expect.arrayContaining(['failed-send', 'notice-known', 'net-connection-reset', 'http-server-error', 'check-reach-im-api-fail', 'answer-follows-back']));
+    expect(classes).toEqual(
+      expect.arrayContaining([
+        'failed-send',
+        'notice-known',
+        'net-connection-reset',
+        'http-server-error',
+        'check-reach-im-api-fail',
+        'answer-follows-back',
+      ]),
+    );
     expect(text).toContain(`Evidence: ${classes.join(', ')}`);
     expect(j.evidence).toEqual(classes);
   });
 
   it('every check with its status, skipped ones included', () => {
     for (const c of CHECKS) expect(text).toContain(`${c.id}=${c.status}`);
-    expect(j.checks).toEqual(expect.arrayContaining([
-      { id: 'dns', status: 'skipped', reason: 'dns.noConsent', ms: undefined },
-      { id: 'reach-im-api', status: 'fail', reason: 'reach.failed', ms: 80 },
-    ]));
+    expect(j.checks).toEqual(
+      expect.arrayContaining([
+        { id: 'dns', status: 'skipped', reason: 'dns.noConsent', ms: undefined },
+        { id: 'reach-im-api', status: 'fail', reason: 'reach.failed', ms: 80 },
+      ]),
+    );
   });
 
   it('the ranking with confidence, most likely first', () => {

@@ -24,7 +24,7 @@ describe('sent statuses: which catalogue rows only explain', () => {
     expect(sentRows.map((r) => r.ref)).toEqual(['7174/3-cap']);
     for (const r of NOTICE_TEXTS) expect(explainsOnly(r.ref)).toBe(sentRows.includes(r));
   });
-  it('SENT_NOTICE_STARTS holds exactly the sent rows\' sentences (the copy the diagnosis matches)', () => {
+  it("SENT_NOTICE_STARTS holds exactly the sent rows' sentences (the copy the diagnosis matches)", () => {
     expect([...SENT_NOTICE_STARTS].sort()).toEqual(sentRows.map((r) => r.text.toLowerCase()).sort());
     for (const r of NOTICE_TEXTS) {
       if (r.label) continue;
@@ -47,7 +47,11 @@ describe('sent statuses: the sentence alone is no problem', () => {
           const d = diagnose(ev({ page, net }));
           expect(d).toMatchObject({ problem: false, ranked: [], notice: null });
           const s = { ...emptyTabState(1, NOW), onMessages: true };
-          const hint = hintUpdateOf(s, { state: d.problem ? 'problem' : 'no-problem', reason: null, settled: true, diagnosis: d }, DEFAULT_SETTINGS);
+          const hint = hintUpdateOf(
+            s,
+            { state: d.problem ? 'problem' : 'no-problem', reason: null, settled: true, diagnosis: d },
+            DEFAULT_SETTINGS,
+          );
           expect(hint).toMatchObject({ state: 'no-problem', causeId: null });
         }
       });

@@ -10,7 +10,7 @@ import { FAIL_AT, allPass, answered, check, ev, failedBubble, healthyChat, http,
 // how many attempts and hosts agree; one 5xx is a glitch at most; other hosts never count.
 
 const REACH = ['reach-www', 'reach-im-api', 'im-websocket'] as const;
-const subsets = <T,>(xs: readonly T[]): T[][] => xs.reduce<T[][]>((acc, x) => acc.concat(acc.map((s) => [...s, x])), [[]]);
+const subsets = <T>(xs: readonly T[]): T[][] => xs.reduce<T[][]>((acc, x) => acc.concat(acc.map((s) => [...s, x])), [[]]);
 const others = allPass([...REACH]);
 const top = (e: Parameters<typeof diagnose>[0]) => diagnose(e).ranked[0];
 
@@ -35,15 +35,25 @@ describe('server trouble: confidence follows agreement', () => {
     for (const page of [failedBubble(), failedBubble(undefined, { fresh: false })]) {
       for (const hosts of subsets(['reach-www', 'im-websocket'] as const).filter((s) => s.length)) {
         for (const imCheck of [200, 503]) {
-          const checks: CheckFact[] = [...others, answered('reach-im-api', imCheck), ...REACH.filter((id) => id !== 'reach-im-api').map((id) => answered(id, (hosts as string[]).includes(id) ? 503 : 200))];
+          const checks: CheckFact[] = [
+            ...others,
+            answered('reach-im-api', imCheck),
+            ...REACH.filter((id) => id !== 'reach-im-api').map((id) => answered(id, (hosts as string[]).includes(id) ? 503 : 200)),
+          ];
           expect(top(ev({ page, net: send(2, FAIL_AT + 2000), checks }))).toMatchObject({ id: 'tiktok-outage', confidence: 'high' });
         }
       }
     }
   });
   it('several attempts on the IM host alone → tiktok-outage, medium', () => {
-    expect(top(ev({ page: failedBubble(), net: [http(503, 'im-api', FAIL_AT - 9000), http(503, 'im-api', FAIL_AT - 5000), http(503, 'im-api')] }))).toMatchObject({ id: 'tiktok-outage', confidence: 'medium' });
-    expect(top(ev({ page: failedBubble(), net: send(2), checks: [...others, answered('reach-im-api', 503), answered('reach-www', 200)] }))).toMatchObject({ id: 'tiktok-outage', confidence: 'medium' });
+    expect(
+      top(
+        ev({ page: failedBubble(), net: [http(503, 'im-api', FAIL_AT - 9000), http(503, 'im-api', FAIL_AT - 5000), http(503, 'im-api')] }),
+      ),
+    ).toMatchObject({ id: 'tiktok-outage', confidence: 'medium' });
+    expect(
+      top(ev({ page: failedBubble(), net: send(2), checks: [...others, answered('reach-im-api', 503), answered('reach-www', 200)] })),
+    ).toMatchObject({ id: 'tiktok-outage', confidence: 'medium' });
   });
   it('one page 5xx is never a high-confidence outage, whatever the checks got', () => {
     for (const role of NET_ROLES) {
@@ -67,9 +77,15 @@ describe('server trouble: confidence follows agreement', () => {
   });
 });
 
-describe('server trouble: only TikTok\'s DM hosts count', () => {
+describe("server trouble: only TikTok's DM hosts count", () => {
   it('5xx from telemetry, LIVE and CDN hosts never reach the evidence', () => {
-    for (const url of ['https://mcs.tiktokv.us/v1/list', 'https://mon16-normal-useast5.tiktokv.us/monitor_browser/collect', 'https://mssdk.tiktokw.us/web/report', 'https://webcast.tiktok.com/webcast/feed/', 'https://sf16-website-login.neutral.ttwstatic.com/obj/x.js']) {
+    for (const url of [
+      'https://mcs.tiktokv.us/v1/list',
+      'https://mon16-normal-useast5.tiktokv.us/monitor_browser/collect',
+      'https://mssdk.tiktokw.us/web/report',
+      'https://webcast.tiktok.com/webcast/feed/',
+      'https://sf16-website-login.neutral.ttwstatic.com/obj/x.js',
+    ]) {
       expect(observed(url, 503)).toEqual([]);
     }
   });

@@ -32,7 +32,8 @@ function png(path: string): { width: number; height: number; alpha?: (x: number,
       const b = y > 0 ? px[(y - 1) * stride + i]! : 0;
       const c = i >= 4 && y > 0 ? px[(y - 1) * stride + i - 4]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
       px[y * stride + i] = (x + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
     }
   }
@@ -42,7 +43,8 @@ function png(path: string): { width: number; height: number; alpha?: (x: number,
 describe('docs/store', () => {
   it('screenshots 1280×800 in English and French, the 440×280 tile', () => {
     for (const name of ['screenshot-1-hint', 'screenshot-2-popup']) {
-      for (const lang of ['en', 'fr']) expect(png(`docs/store/${name}-${lang}.png`), `${name}-${lang}`).toMatchObject({ width: 1280, height: 800 });
+      for (const lang of ['en', 'fr'])
+        expect(png(`docs/store/${name}-${lang}.png`), `${name}-${lang}`).toMatchObject({ width: 1280, height: 800 });
     }
     expect(png('docs/store/tile-440x280.png')).toMatchObject({ width: 440, height: 280 });
   });
@@ -52,7 +54,8 @@ describe('docs/store', () => {
     expect(icon).toMatchObject({ width: 128, height: 128 });
     expect(icon.alpha, 'an 8-bit RGBA PNG').toBeDefined();
     let border = 0;
-    for (let y = 0; y < 128; y++) for (let x = 0; x < 128; x++) if ((x < 16 || x >= 112 || y < 16 || y >= 112) && icon.alpha!(x, y) !== 0) border++;
+    for (let y = 0; y < 128; y++)
+      for (let x = 0; x < 128; x++) if ((x < 16 || x >= 112 || y < 16 || y >= 112) && icon.alpha!(x, y) !== 0) border++;
     expect(border, 'opaque pixels in the 16 px padding').toBe(0);
     expect(icon.alpha!(64, 64)).toBeGreaterThan(0);
   });

@@ -73,12 +73,28 @@ async function run(html: string, url: string): Promise<Run> {
     if (local.problem) hint = true;
   }
   const now = Date.now();
-  const view = buildView(1, state, { now, onTikTok: true, settings: DEFAULT_SETTINGS, browser: 'chrome', running: false, version: '0.0.0', browserVersion: '0' });
-  const update = hintUpdateOf(state, tabStatus(state, { now, onTikTok: true, running: false, inboxTab: state.onMessages }), DEFAULT_SETTINGS);
+  const view = buildView(1, state, {
+    now,
+    onTikTok: true,
+    settings: DEFAULT_SETTINGS,
+    browser: 'chrome',
+    running: false,
+    version: '0.0.0',
+    browserVersion: '0',
+  });
+  const update = hintUpdateOf(
+    state,
+    tabStatus(state, { now, onTikTok: true, running: false, inboxTab: state.onMessages }),
+    DEFAULT_SETTINGS,
+  );
   if (update.state === 'problem' && update.hintsEnabled) hint = true;
   const top = view.diagnosis?.problem ? view.diagnosis.ranked[0]?.id : undefined;
   const outcome: Outcome =
-    view.state === 'problem' ? `problem:${top}` : view.state === 'ui-unrecognized' ? `ui-unrecognized:${last.reason ?? 'none'}` : view.state;
+    view.state === 'problem'
+      ? `problem:${top}`
+      : view.state === 'ui-unrecognized'
+        ? `ui-unrecognized:${last.reason ?? 'none'}`
+        : view.state;
   return { reports, last, state, view, hint, outcome };
 }
 
@@ -120,7 +136,14 @@ afterAll(() => {
   const rows = names.map((family) => {
     const mine = results.filter((r) => r.family === family);
     const count = (v: Verdict) => mine.filter((r) => r.verdict === v).length;
-    return { family, variants: mine.length, right: count('right'), partial: count('partial'), honest: count('honest'), wrong: count('wrong') };
+    return {
+      family,
+      variants: mine.length,
+      right: count('right'),
+      partial: count('partial'),
+      honest: count('honest'),
+      wrong: count('wrong'),
+    };
   });
   const total = { family: 'TOTAL (drifted)', variants: 0, right: 0, partial: 0, honest: 0, wrong: 0 };
   for (const r of rows.slice(1)) for (const k of ['variants', 'right', 'partial', 'honest', 'wrong'] as const) total[k] += r[k];
@@ -142,7 +165,8 @@ describe('drift suite: the undrifted fixtures (the yardstick)', () => {
     it(`original × ${short(f)}`, async () => {
       const truth = truthOf(f);
       const r = await run(fixtureHtml(f.file), f.url);
-      if (truth.kind === 'problem' && !truth.cause) baseline.set(f.file, { cause: r.outcome.startsWith('problem:') ? (r.outcome.slice(8) as CauseId) : null, run: r });
+      if (truth.kind === 'problem' && !truth.cause)
+        baseline.set(f.file, { cause: r.outcome.startsWith('problem:') ? (r.outcome.slice(8) as CauseId) : null, run: r });
       const cause = await causeOf(f, truth);
       const verdict = verdictOf(truth, cause, r.outcome, r.last.observation?.notice != null, r.hint);
       results.push({ family: 'original', fixture: short(f), outcome: r.outcome, verdict });

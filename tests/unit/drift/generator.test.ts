@@ -58,9 +58,15 @@ describe('drift generator', () => {
         const had = classTokens(html).some((t) => t === name || t.endsWith(`-${name}`));
         expect(out !== null, `${name} in ${f.file}`).toBe(had);
         if (!out) continue;
-        expect(classTokens(out).filter((t) => t === name || t.endsWith(`-${name}`)), f.file).toEqual([]);
+        expect(
+          classTokens(out).filter((t) => t === name || t.endsWith(`-${name}`)),
+          f.file,
+        ).toEqual([]);
         const others = (list: string[]) => list.filter((n) => n !== name);
-        expect(others(components(out)).filter((n) => !n.startsWith('Cmp')), f.file).toEqual(others(components(html)));
+        expect(
+          others(components(out)).filter((n) => !n.startsWith('Cmp')),
+          f.file,
+        ).toEqual(others(components(html)));
         expect(testIds(out), f.file).toEqual(testIds(html));
         expect(words(out), f.file).toBe(words(html));
       }
@@ -79,7 +85,10 @@ describe('drift generator', () => {
       expect(renamed === null, f.file).toBe(ids.length === 0);
       if (!renamed || !dropped) continue;
       expect(testIds(renamed), f.file).toEqual(ids.map(renamedTestId));
-      expect(testIds(renamed).filter((v) => ids.includes(v) || v.startsWith('dm-')), f.file).toEqual([]);
+      expect(
+        testIds(renamed).filter((v) => ids.includes(v) || v.startsWith('dm-')),
+        f.file,
+      ).toEqual([]);
       expect(testIds(dropped), f.file).toEqual([]);
       expect(classTokens(renamed), f.file).toEqual(classTokens(html));
       expect(words(dropped), f.file).toBe(words(html));
@@ -111,7 +120,22 @@ describe('drift generator', () => {
     for (const { f, html } of ALL) {
       const out = drift(html, 'new-generation')!;
       expect(out, f.file).not.toBeNull();
-      for (const known of ['data-e2e', 'data-area', '--', 'css-', 'Draft', 'TUX', 'main-content-messages', 'DivChat', 'DivWarning', 'DivNotice', 'DivSendFailTip', 'DivStrangerBox', 'InboxItemWrapper', 'PInfoNickname']) {
+      for (const known of [
+        'data-e2e',
+        'data-area',
+        '--',
+        'css-',
+        'Draft',
+        'TUX',
+        'main-content-messages',
+        'DivChat',
+        'DivWarning',
+        'DivNotice',
+        'DivSendFailTip',
+        'DivStrangerBox',
+        'InboxItemWrapper',
+        'PInfoNickname',
+      ]) {
         expect(out.includes(known), `${known} left in ${f.file}`).toBe(false);
       }
       expect(words(out), f.file).toBe(words(html));

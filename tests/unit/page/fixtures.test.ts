@@ -7,11 +7,17 @@ import { FIXTURE_DIR, fixtureHtml, loadFixture } from './load-fixture';
 
 /** Each `; `-separated part of a ref starts with a known topic (no section marks of an out-of-repo document). */
 function expectRef(ref: string): void {
-  for (const part of ref.split('; ')) expect(REF_TOPICS.some((t) => part === t || part.startsWith(`${t}: `)), part).toBe(true);
+  for (const part of ref.split('; '))
+    expect(
+      REF_TOPICS.some((t) => part === t || part.startsWith(`${t}: `)),
+      part,
+    ).toBe(true);
 }
 
 describe('saved TikTok pages', () => {
-  const onDisk = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.html')).sort();
+  const onDisk = readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 
   it('are all listed, at least 26, each once', () => {
     expect([...FIXTURES, ...HOST_PAGES].map((f) => f.file).sort()).toEqual(onDisk);
@@ -60,7 +66,11 @@ describe('saved TikTok pages', () => {
       // the iframe it builds for each conversation is a fixture
       const uids = Array.from(doc.querySelectorAll('[data-conv-id]')).map((el) => el.getAttribute('data-conv-id')!.split(':')[2]);
       expect(uids.length).toBe(2);
-      for (const uid of uids) expect(FIXTURES.some((f) => f.url === `https://www.tiktok.com/messages?allow_label=true&lang=en&scene=business&u=${uid}`), uid).toBe(true);
+      for (const uid of uids)
+        expect(
+          FIXTURES.some((f) => f.url === `https://www.tiktok.com/messages?allow_label=true&lang=en&scene=business&u=${uid}`),
+          uid,
+        ).toBe(true);
     });
   }
 });

@@ -34,12 +34,22 @@ describe('hostile notice texts', () => {
   it('markup inside a notice comes back as plain text, never as elements', () => {
     const doc = chatWithTip('&lt;img src=x onerror=alert(1)&gt; You are sending messages too fast.');
     const notice = scanPage(doc).observation.notice;
-    expect(notice).toEqual({ text: '<img src=x onerror=alert(1)> You are sending messages too fast.', causeId: null, lang: null, source: 'send-fail-tip' });
+    expect(notice).toEqual({
+      text: '<img src=x onerror=alert(1)> You are sending messages too fast.',
+      causeId: null,
+      lang: null,
+      source: 'send-fail-tip',
+    });
   });
 
   it('a real <img> element inside a notice contributes nothing but its text', () => {
     const doc = chatWithTip('<img src="x" onerror="alert(1)">Only friends can send messages to each other');
-    expect(scanPage(doc).observation.notice).toEqual({ text: 'Only friends can send messages to each other', causeId: 'not-friends', lang: 'en', source: 'send-fail-tip' });
+    expect(scanPage(doc).observation.notice).toEqual({
+      text: 'Only friends can send messages to each other',
+      causeId: 'not-friends',
+      lang: 'en',
+      source: 'send-fail-tip',
+    });
   });
 
   it('a 10 KB notice is cut to 200 characters of collapsed text', () => {
@@ -83,8 +93,10 @@ describe('failure markers', () => {
 
   // Budgets are measured by `npm run bench`, never by timed unit tests: here the work is counted.
   it('thousands of failed rows: correct count, computed style only on failed rows', () => {
-    const rows = Array.from({ length: 3000 }, (_, i) =>
-      `<div data-e2e="dm-new-chat-item"><div data-area="Actions"${i % 2 ? ' style="flex-direction:row-reverse"' : ''}><div class="x--DivTextContainer"><p>m${i}</p></div><div data-e2e="dm-warning">${i % 3 === 0 ? FAIL_SVG : ''}</div></div></div>`,
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<div data-e2e="dm-new-chat-item"><div data-area="Actions"${i % 2 ? ' style="flex-direction:row-reverse"' : ''}><div class="x--DivTextContainer"><p>m${i}</p></div><div data-e2e="dm-warning">${i % 3 === 0 ? FAIL_SVG : ''}</div></div></div>`,
     ).join('');
     const doc = parseHtml(`<body><div data-e2e="dm-new-chatbox"><div data-e2e="dm-new-message-list">${rows}</div></div></body>`);
     const view = doc.defaultView!;
@@ -97,7 +109,11 @@ describe('failure markers', () => {
   });
 
   it('5000 healthy rows: nothing failed, no computed style at all', () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => `<div data-e2e="dm-new-chat-item"><div data-area="Actions"><div class="x--DivTextContainer"><p>m${i}</p></div><div data-e2e="dm-warning"></div></div></div>`).join('');
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `<div data-e2e="dm-new-chat-item"><div data-area="Actions"><div class="x--DivTextContainer"><p>m${i}</p></div><div data-e2e="dm-warning"></div></div></div>`,
+    ).join('');
     const doc = parseHtml(`<body><div data-e2e="dm-new-chatbox"><div data-e2e="dm-new-message-list">${rows}</div></div></body>`);
     const computed = vi.spyOn(doc.defaultView!, 'getComputedStyle');
     const observation = scanPage(doc).observation;
@@ -117,10 +133,13 @@ describe('damaged pages never throw', () => {
     'composer without chat': '<body><div data-e2e="message-input-area"></div></body>',
     'handle only': '<body><p data-e2e="chat-uniqueid">@</p></body>',
     'bottom bar, no editor, no text': '<body><div data-e2e="dm-new-chatbox"><div data-e2e="dm-new-chat-bottom"></div></div></body>',
-    'bottom bar with unknown note': '<body><div data-e2e="dm-new-chatbox"><div data-e2e="dm-new-chat-bottom"><p>You cannot reply to this conversation</p></div></div></body>',
-    'tip without failure': '<body><div data-e2e="dm-new-chatbox"><div class="a--DivSendFailTip">Only friends can send messages to each other</div></div></body>',
+    'bottom bar with unknown note':
+      '<body><div data-e2e="dm-new-chatbox"><div data-e2e="dm-new-chat-bottom"><p>You cannot reply to this conversation</p></div></div></body>',
+    'tip without failure':
+      '<body><div data-e2e="dm-new-chatbox"><div class="a--DivSendFailTip">Only friends can send messages to each other</div></div></body>',
     'deep nesting': `<body>${'<div>'.repeat(3000)}<div data-e2e="dm-warning"><svg></svg></div>${'</div>'.repeat(3000)}</body>`,
-    'odd avatar links': '<body><a data-e2e="nav-profile" href="::::"></a><div data-e2e="chat-item"><a data-e2e="chat-avatar"></a><div data-e2e="dm-warning"><svg></svg></div></div></body>',
+    'odd avatar links':
+      '<body><a data-e2e="nav-profile" href="::::"></a><div data-e2e="chat-item"><a data-e2e="chat-avatar"></a><div data-e2e="dm-warning"><svg></svg></div></div></body>',
   };
   for (const [name, html] of Object.entries(cases)) {
     it(name, () => {
@@ -132,7 +151,12 @@ describe('damaged pages never throw', () => {
   }
 
   it('a shared landmark alone is an inbox of unknown generation', () => {
-    expect(scanPage(parseHtml(cases['composer without chat']!)).observation).toMatchObject({ generation: 'unknown', page: 'inbox', chatOpen: true, composer: 'missing' });
+    expect(scanPage(parseHtml(cases['composer without chat']!)).observation).toMatchObject({
+      generation: 'unknown',
+      page: 'inbox',
+      chatOpen: true,
+      composer: 'missing',
+    });
     expect(scanPage(parseHtml(cases['bottom bar with unknown note']!)).observation).toMatchObject({
       composer: 'missing',
       notice: { text: 'You cannot reply to this conversation', causeId: null, lang: null, source: 'composer' },
@@ -141,8 +165,23 @@ describe('damaged pages never throw', () => {
   });
 
   it('a document whose methods throw reads as unknown', () => {
-    const broken = { querySelector() { throw new Error('boom'); }, querySelectorAll() { throw new Error('boom'); } } as unknown as Document;
-    expect(scanPage(broken).observation).toEqual({ generation: 'unknown', page: 'unknown', chatOpen: false, composer: 'no-chat', failures: { total: 0, own: 0 }, notice: null, unsupportedMessage: false });
+    const broken = {
+      querySelector() {
+        throw new Error('boom');
+      },
+      querySelectorAll() {
+        throw new Error('boom');
+      },
+    } as unknown as Document;
+    expect(scanPage(broken).observation).toEqual({
+      generation: 'unknown',
+      page: 'unknown',
+      chatOpen: false,
+      composer: 'no-chat',
+      failures: { total: 0, own: 0 },
+      notice: null,
+      unsupportedMessage: false,
+    });
     expect(failedRows(broken)).toEqual([]);
     expect(chatPanel(broken)).toBeNull();
     expect(composerArea(broken)).toBeNull();
@@ -153,7 +192,9 @@ describe('damaged pages never throw', () => {
     for (const fixture of FIXTURES) {
       const doc = parseHtml(fixtureHtml(fixture.file));
       const all = Array.from(doc.querySelectorAll('[data-e2e], [class*="--Div"], [class*="-Div"]'));
-      all.forEach((el, i) => { if (i % 2 === 0) el.remove(); });
+      all.forEach((el, i) => {
+        if (i % 2 === 0) el.remove();
+      });
       expect(() => readAll(doc), fixture.file).not.toThrow();
     }
   });

@@ -8,16 +8,31 @@ const REFERENCE_EN: Array<[string, string]> = [
   ['Only friends can send messages to each other', 'not-friends'],
   ["Cannot send messages due to this user's privacy settings", 'recipient-settings'],
   ["This user is unable to receive your message due to this user's privacy settings", 'recipient-settings'],
-  ['The message couldn’t be sent due to receiver’s settings. We will resend the message once they update their permission.', 'recipient-settings'],
+  [
+    'The message couldn’t be sent due to receiver’s settings. We will resend the message once they update their permission.',
+    'recipient-settings',
+  ],
   ['The account you are trying to contact has been suspended and may not be able to receive your message.', 'recipient-suspended'],
   ["This account can't send or receive messages due to multiple Community Guidelines violations.", 'recipient-restricted'],
   ['This account can’t send or receive messages due to multiple Community Guidelines violations.', 'recipient-restricted'],
-  ['Due to multiple Community Guideline violations, you’re temporarily prevented from sending and receiving messages. View details in your app notifications.', 'dm-ban'],
-  ['This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap', 'content-flagged'],
-  ['This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap ', 'content-flagged'],
+  [
+    'Due to multiple Community Guideline violations, you’re temporarily prevented from sending and receiving messages. View details in your app notifications.',
+    'dm-ban',
+  ],
+  [
+    'This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap',
+    'content-flagged',
+  ],
+  [
+    'This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap ',
+    'content-flagged',
+  ],
   ['Chat messages limit reached. You will not be able to send messages to this user.', 'chat-limit'],
   ['You can only send up to 1 message before this user accepts your message request.', 'request-pending'],
-  ['This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake…', 'content-flagged'],
+  [
+    'This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake…',
+    'content-flagged',
+  ],
   ['You can only send 3 messages…', 'request-pending'],
   ['To send messages, unblock this account.', 'blocked'],
   ["This message type isn't supported. Download TikTok app to view this message.", 'unsupported-on-web'],
@@ -55,7 +70,7 @@ const REFERENCE_FR: Array<[string, string]> = [
 
 describe('normalizeNotice', () => {
   it('straightens quotes, collapses whitespace, trims and lower-cases', () => {
-    expect(normalizeNotice('  The message couldn’t be\n sent  “now”\u00a0‘ok’ ')).toBe('the message couldn\'t be sent "now" \'ok\'');
+    expect(normalizeNotice('  The message couldn’t be\n sent  “now”\u00a0‘ok’ ')).toBe("the message couldn't be sent \"now\" 'ok'");
   });
 });
 
@@ -72,8 +87,8 @@ describe('matchNotice', () => {
     const variants = [
       "The message couldn't be sent due to receiver's settings. We will resend the message once they update their permission.",
       'the MESSAGE couldn’t   be sent due to receiver’s settings.\n We will resend the message once they update their permission.',
-      'Due to multiple Community Guideline violations, you\'re temporarily prevented from sending and receiving messages. View details in your app notifications.',
-      "Cannot send messages due to this user’s privacy settings",
+      "Due to multiple Community Guideline violations, you're temporarily prevented from sending and receiving messages. View details in your app notifications.",
+      'Cannot send messages due to this user’s privacy settings',
       '  you are sending messages too fast.   take a rest.  ',
     ];
     for (const text of variants) expect(pick(findNoticeText(text)), text).not.toBeNull();
@@ -83,10 +98,18 @@ describe('matchNotice', () => {
     expect(pick(findNoticeText('Only friends can send messages to each other. Learn more'))?.causeId).toBe('not-friends');
     expect(pick(findNoticeText('You are sending messages too fast. Take a rest. Try again later'))?.causeId).toBe('sending-too-fast');
     expect(
-      pick(findNoticeText('This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap Feedback'))?.causeId,
+      pick(
+        findNoticeText(
+          'This message violated our Community Guidelines. We restrict certain content and actions to protect our community. If you believe this was a mistake, tap Feedback',
+        ),
+      )?.causeId,
     ).toBe('content-flagged');
     expect(
-      pick(findNoticeText('This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake, let us know.'))?.causeId,
+      pick(
+        findNoticeText(
+          'This message may be in violation of our Community Guidelines, and has not been sent to protect our community. If you believe this was a mistake, let us know.',
+        ),
+      )?.causeId,
     ).toBe('content-flagged');
   });
 

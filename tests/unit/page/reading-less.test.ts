@@ -47,7 +47,10 @@ describe('never message bubbles', () => {
   });
 
   it('a bubble beside a failed row whose notice is missing is not taken as the notice', () => {
-    const html = fixtureHtml('dm-new-failed-no-notice.html').replace('MARKER-7f3a are you free tonight?', `${BUBBLE} Only friends can send messages to each other`);
+    const html = fixtureHtml('dm-new-failed-no-notice.html').replace(
+      'MARKER-7f3a are you free tonight?',
+      `${BUBBLE} Only friends can send messages to each other`,
+    );
     const read = scanPage(parseHtml(html));
     expect(read.observation.failures.total).toBe(1);
     expect(JSON.stringify(read.observation)).not.toContain(BUBBLE);

@@ -71,7 +71,10 @@ describe('the notice wherever TikTok puts it', () => {
 
   it("never takes a friend's bubble quoting a notice as the notice", () => {
     // e1's friend says "You are sending messages too fast. Take a rest." in a bubble; e2's own notice is another
-    const html = renameComponent(renameComponent(fixtureHtml('dm-new-failed-e2-friends-only.html'), 'DivNoticeContainer'), 'DivSendFailTip');
+    const html = renameComponent(
+      renameComponent(fixtureHtml('dm-new-failed-e2-friends-only.html'), 'DivNoticeContainer'),
+      'DivSendFailTip',
+    );
     expect(scan(html).observation.notice).toMatchObject({ causeId: 'not-friends' });
   });
 });

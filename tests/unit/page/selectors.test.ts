@@ -41,7 +41,11 @@ describe('selectors.ts', () => {
   });
 
   it('anchors every critical landmark in at least two families (test id, class, structure)', () => {
-    const familyOf = (selector: string) => source.split('\n').find((l) => l.includes(`'${selector}'`))?.match(/\/\/ (?:dm-new|legacy|shared), (testid|class|structure)\b/)?.[1];
+    const familyOf = (selector: string) =>
+      source
+        .split('\n')
+        .find((l) => l.includes(`'${selector}'`))
+        ?.match(/\/\/ (?:dm-new|legacy|shared), (testid|class|structure)\b/)?.[1];
     for (const selector of ALTERNATIVES) {
       if (source.includes(`'${selector}', //`)) expect(familyOf(selector), selector).toMatch(/^(testid|class|structure)$/);
     }
@@ -52,7 +56,15 @@ describe('selectors.ts', () => {
   });
 
   it('leaves out the guessed, never-observed test ids', () => {
-    for (const guess of ['chat-restriction', 'message-send-error', 'message-send-failed', 'message-input', 'chat-input', 'dm-send-btn', 'dm-message-notification']) {
+    for (const guess of [
+      'chat-restriction',
+      'message-send-error',
+      'message-send-failed',
+      'message-input',
+      'chat-input',
+      'dm-send-btn',
+      'dm-message-notification',
+    ]) {
       expect(source).not.toContain(`"${guess}"`);
     }
   });
@@ -63,7 +75,10 @@ describe('selectors.ts', () => {
       const hits = docs.filter(({ doc }) => doc.querySelector(selector) !== null);
       expect(hits.length, selector).toBeGreaterThan(0);
       if (tag === 'dm-new' || tag === 'legacy') {
-        expect(hits.some((h) => h.generation === tag), `${selector} in a ${tag} page`).toBe(true);
+        expect(
+          hits.some((h) => h.generation === tag),
+          `${selector} in a ${tag} page`,
+        ).toBe(true);
       }
     });
   }

@@ -25,10 +25,29 @@ const CSP = [
 ].join('; ');
 /** Never, in any list (DESIGN.md: "No proxy, dns, captivePortal … No <all_urls>, no tabs, no scripting"). */
 const FORBIDDEN = [
-  '<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'tabs', 'scripting', 'proxy', 'dns', 'captivePortal',
-  'webRequestBlocking', 'declarativeNetRequest', 'declarativeNetRequestWithHostAccess', 'cookies', 'history',
-  'debugger', 'nativeMessaging', 'management', 'clipboardRead', 'webNavigation', 'downloads', 'bookmarks',
-  'unlimitedStorage', 'background',
+  '<all_urls>',
+  '*://*/*',
+  'http://*/*',
+  'https://*/*',
+  'tabs',
+  'scripting',
+  'proxy',
+  'dns',
+  'captivePortal',
+  'webRequestBlocking',
+  'declarativeNetRequest',
+  'declarativeNetRequestWithHostAccess',
+  'cookies',
+  'history',
+  'debugger',
+  'nativeMessaging',
+  'management',
+  'clipboardRead',
+  'webNavigation',
+  'downloads',
+  'bookmarks',
+  'unlimitedStorage',
+  'background',
 ];
 
 type Manifest = Record<string, unknown> & {
@@ -37,11 +56,21 @@ type Manifest = Record<string, unknown> & {
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches?: string[]; exclude_matches?: string[]; include_globs?: string[]; js?: string[]; world?: string; all_frames?: boolean; match_about_blank?: boolean }[];
+  content_scripts?: {
+    matches?: string[];
+    exclude_matches?: string[];
+    include_globs?: string[];
+    js?: string[];
+    world?: string;
+    all_frames?: boolean;
+    match_about_blank?: boolean;
+  }[];
   content_security_policy?: unknown;
   web_accessible_resources?: unknown;
   externally_connectable?: unknown;
-  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } } };
+  browser_specific_settings?: {
+    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } };
+  };
 };
 
 function readManifest(dir: string, build: string): Manifest {
@@ -66,21 +95,35 @@ const notIn = (list: readonly string[] | undefined, allowed: readonly string[]) 
 
 /** The checks both builds share: no remote code, no weaker CSP, nothing outside the allowlists. */
 function auditCommon(m: Manifest, dir: string): void {
-  const every = [...(m.permissions ?? []), ...(m.host_permissions ?? []), ...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])];
-  expect(every.filter((p) => FORBIDDEN.includes(p)), 'forbidden permissions').toEqual([]);
+  const every = [
+    ...(m.permissions ?? []),
+    ...(m.host_permissions ?? []),
+    ...(m.optional_permissions ?? []),
+    ...(m.optional_host_permissions ?? []),
+  ];
+  expect(
+    every.filter((p) => FORBIDDEN.includes(p)),
+    'forbidden permissions',
+  ).toEqual([]);
 
   // content scripts: https://www.tiktok.com only, every frame, isolated world, no globs widening the match
   const scripts = m.content_scripts ?? [];
   expect(scripts.length).toBeGreaterThan(0);
   for (const cs of scripts) {
     expect(cs.matches, 'content-script matches').toEqual(CONTENT_MATCHES);
-    expect((cs.matches ?? []).filter((p) => p.startsWith('http:') || p.startsWith('*://')), 'content scripts on plain http').toEqual([]);
+    expect(
+      (cs.matches ?? []).filter((p) => p.startsWith('http:') || p.startsWith('*://')),
+      'content scripts on plain http',
+    ).toEqual([]);
     expect(cs.all_frames, 'content script in every frame (the business chat iframe)').toBe(true);
     expect(cs.match_about_blank ?? false).toBe(false);
     expect(cs.include_globs ?? []).toEqual([]);
     expect(cs.world ?? 'ISOLATED', 'content script must not run in the page (MAIN) world').toBe('ISOLATED');
   }
-  expect(every.filter((p) => ['tabs', 'scripting', '<all_urls>'].includes(p)), 'tabs / scripting / <all_urls>').toEqual([]);
+  expect(
+    every.filter((p) => ['tabs', 'scripting', '<all_urls>'].includes(p)),
+    'tabs / scripting / <all_urls>',
+  ).toEqual([]);
   // nothing exposed to pages or other extensions
   expect(m.web_accessible_resources ?? []).toEqual([]);
   expect(m.externally_connectable).toBeUndefined();
@@ -141,8 +184,11 @@ describe('permission audit: Firefox MV2 production manifest', () => {
     expect(readManifest(FIREFOX, 'firefox-mv2').content_security_policy).toBe(CSP);
   });
 
-  it('the CSP names every consented origin and TikTok\'s hosts, and nothing else to connect to', () => {
-    const connect = CSP.split('; ').find((d) => d.startsWith('connect-src'))!.split(' ').slice(1);
+  it("the CSP names every consented origin and TikTok's hosts, and nothing else to connect to", () => {
+    const connect = CSP.split('; ')
+      .find((d) => d.startsWith('connect-src'))!
+      .split(' ')
+      .slice(1);
     expect(connect.slice(0, 4)).toEqual(["'self'", 'https://*.tiktok.com', 'wss://*.tiktok.com', 'http://www.tiktok.com']);
     expect(connect.slice(4).sort()).toEqual(EXTERNAL_CHECK_ORIGINS.map((o) => o.replace(/\/\*$/, '')).sort());
     expect(connect.every((c) => !c.includes('*') || /^(https|wss):\/\/\*\.tiktok\.com$/.test(c))).toBe(true);
@@ -205,7 +251,14 @@ describe('source scan: the popup gets tab state only from the background', () =>
     const popupFiles = sources().filter(({ file }) => file.startsWith('src/ui/') || file.startsWith('entrypoints/popup/'));
     expect(popupFiles.length).toBeGreaterThan(5);
     const hits = popupFiles.flatMap(({ file, lines }) =>
-      lines.flatMap((line, i) => (!/^\s*import type /.test(line) && /wxt\/utils\/storage|\bstorage\.(session|local|sync|defineItem|getItem|snapshot)\b|\bbrowser\.storage\b|\bchrome\.storage\b|state\/tab-store|state\/settings'/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      lines.flatMap((line, i) =>
+        !/^\s*import type /.test(line) &&
+        /wxt\/utils\/storage|\bstorage\.(session|local|sync|defineItem|getItem|snapshot)\b|\bbrowser\.storage\b|\bchrome\.storage\b|state\/tab-store|state\/settings'/.test(
+          line,
+        )
+          ? [`${file}:${i + 1}: ${line.trim()}`]
+          : [],
+      ),
     );
     expect(hits).toEqual([]);
   });

@@ -9,18 +9,19 @@ import { buildReport } from '../../../src/diagnosis/report';
 
 describe('redactUrl', () => {
   it('keeps host + path, drops scheme, query and fragment', () => {
-    expect(redactUrl('https://im-api.tiktok.com/v1/message/send?aid=1988&msToken=MARKER-7f3a#frag'))
-      .toBe('im-api.tiktok.com/v1/message/send');
-    expect(redactUrl('wss://im-ws.tiktok.com/ws/v2?access_key=0123456789abcdef0123456789abcdef'))
-      .toBe('im-ws.tiktok.com/ws/v2');
+    expect(redactUrl('https://im-api.tiktok.com/v1/message/send?aid=1988&msToken=MARKER-7f3a#frag')).toBe(
+      'im-api.tiktok.com/v1/message/send',
+    );
+    expect(redactUrl('wss://im-ws.tiktok.com/ws/v2?access_key=0123456789abcdef0123456789abcdef')).toBe('im-ws.tiktok.com/ws/v2');
     expect(redactUrl('https://www.tiktok.com/messages?lang=en&u=6812345678901234567')).toBe('www.tiktok.com/messages');
     expect(redactUrl('https://www.tiktok.com/')).toBe('www.tiktok.com/');
     expect(redactUrl('https://www.tiktok.com:8443/x')).toBe('www.tiktok.com:8443/x');
   });
 
   it('replaces @handles and id-like segments', () => {
-    expect(redactUrl('https://www.tiktok.com/@MARKER-7f3a/video/7234567890123456789?is_from_webapp=1'))
-      .toBe('www.tiktok.com/@[handle]/video/[id]');
+    expect(redactUrl('https://www.tiktok.com/@MARKER-7f3a/video/7234567890123456789?is_from_webapp=1')).toBe(
+      'www.tiktok.com/@[handle]/video/[id]',
+    );
     expect(redactUrl('https://www.tiktok.com/%40someone.name')).toBe('www.tiktok.com/@[handle]');
     expect(redactUrl('https://www.tiktok.com/api/user/12345/detail')).toBe('www.tiktok.com/api/user/[id]/detail');
     expect(redactUrl('https://www.tiktok.com/api/x/1234/y')).toBe('www.tiktok.com/api/x/1234/y'); // < 5 digits stays
@@ -108,7 +109,12 @@ describe('redactUrl: the strongest rules of the three former redactors', () => {
   });
 
   it('accepts an already reduced host/path (what evidence keeps) and is idempotent', () => {
-    for (const url of ['https://www.tiktok.com/@a/video/7301948089581', 'https://vm.tiktok.com/ZMabc/', 'https://www.tiktok.com/tag/x', 'https://www.tiktok.com:8443/search/abc']) {
+    for (const url of [
+      'https://www.tiktok.com/@a/video/7301948089581',
+      'https://vm.tiktok.com/ZMabc/',
+      'https://www.tiktok.com/tag/x',
+      'https://www.tiktok.com:8443/search/abc',
+    ]) {
       const once = redactUrl(url);
       expect(redactUrl(once)).toBe(once);
     }
@@ -153,9 +159,26 @@ describe('redactText: kept notice text', () => {
 
 describe('the background redacts a page report before storing it, and the report redacts again', () => {
   const report = (where: string, text: string) => ({
-    where, topFrame: true, onMessages: true, recognition: 'recognized' as const, reason: null, failureId: null, fresh: true, cleared: false, failureAt: null, seq: 1, pageId: 'p',
-    observation: { generation: 'unknown' as const, page: 'inbox' as const, chatOpen: true, composer: 'present' as const, failures: { total: 1, own: 1 }, unsupportedMessage: false,
-      notice: { text, causeId: null, lang: null, source: 'toast' as const } },
+    where,
+    topFrame: true,
+    onMessages: true,
+    recognition: 'recognized' as const,
+    reason: null,
+    failureId: null,
+    fresh: true,
+    cleared: false,
+    failureAt: null,
+    seq: 1,
+    pageId: 'p',
+    observation: {
+      generation: 'unknown' as const,
+      page: 'inbox' as const,
+      chatOpen: true,
+      composer: 'present' as const,
+      failures: { total: 1, own: 1 },
+      unsupportedMessage: false,
+      notice: { text, causeId: null, lang: null, source: 'toast' as const },
+    },
   });
   it('a content script that sends a handle and an id gets neither stored', () => {
     const r = redactedReport(report('www.tiktok.com/@marker_7f3a/video/7301948089581', 'Message to @marker_7f3a (7301948089581) failed'));
@@ -164,8 +187,22 @@ describe('the background redacts a page report before storing it, and the report
   });
   it('the copyable report redacts the notice and URLs it is given', () => {
     const text = buildReport({
-      state: 'problem', page: null, at: 0, browser: 'chrome', browserVersion: '1', version: '0', checks: [],
-      diagnosis: { problem: true, ranked: [], evidence: [], notice: 'Message to @marker_7f3a 7301948089581', earlier: false, question: null, at: 0 },
+      state: 'problem',
+      page: null,
+      at: 0,
+      browser: 'chrome',
+      browserVersion: '1',
+      version: '0',
+      checks: [],
+      diagnosis: {
+        problem: true,
+        ranked: [],
+        evidence: [],
+        notice: 'Message to @marker_7f3a 7301948089581',
+        earlier: false,
+        question: null,
+        at: 0,
+      },
       net: [{ t: 0, role: 'www', kind: 'error', url: 'https://www.tiktok.com/@marker_7f3a/video/7301948089581?q=1' } as never],
     });
     expect(text).not.toMatch(/marker_7f3a|7301948089581/);

@@ -27,7 +27,10 @@ describe('whereOf: encoded handles', () => {
 
 describe('business inbox route', () => {
   it('knows /business-suite/messages (with its query) as an inbox whose own document is only a host', () => {
-    for (const url of ['https://www.tiktok.com/business-suite/messages', 'https://www.tiktok.com/business-suite/messages?from=homepage&lang=en&u=7301948089581']) {
+    for (const url of [
+      'https://www.tiktok.com/business-suite/messages',
+      'https://www.tiktok.com/business-suite/messages?from=homepage&lang=en&u=7301948089581',
+    ]) {
       expect(isBusinessInboxRoute(url)).toBe(true);
       expect(isInboxRoute(url)).toBe(true);
       expect(isMessagesRoute(url)).toBe(false);
@@ -38,7 +41,12 @@ describe('business inbox route', () => {
     expect(isMessagesRoute(frame)).toBe(true);
     expect(isInboxRoute(frame)).toBe(true);
     expect(isBusinessInboxRoute(frame)).toBe(false);
-    for (const url of ['https://www.tiktok.com/business-suite/home', 'https://www.tiktok.com/business-suite/messagesx', 'https://www.tiktok.com/business-suite', 'https://example.com/business-suite/messages']) {
+    for (const url of [
+      'https://www.tiktok.com/business-suite/home',
+      'https://www.tiktok.com/business-suite/messagesx',
+      'https://www.tiktok.com/business-suite',
+      'https://example.com/business-suite/messages',
+    ]) {
       expect(isInboxRoute(url), url).toBe(false);
     }
   });

@@ -9,7 +9,8 @@ describe('"is this TikTok", written once', () => {
   it('http(s) pages only; anything unparsable is not TikTok', () => {
     expect(isTikTokUrl('https://www.tiktok.com/messages?u=1')).toBe(true);
     expect(isTikTokUrl('http://www.tiktok.com/')).toBe(true);
-    for (const u of ['wss://im-ws.tiktok.com/', 'chrome://extensions', 'https://eviltiktok.com/', 'not a url', undefined]) expect(isTikTokUrl(u), String(u)).toBe(false);
+    for (const u of ['wss://im-ws.tiktok.com/', 'chrome://extensions', 'https://eviltiktok.com/', 'not a url', undefined])
+      expect(isTikTokUrl(u), String(u)).toBe(false);
     expect(tiktokPath('https://www.tiktok.com/business-suite/messages?x=1')).toBe('/business-suite/messages');
     expect(tiktokPath('https://example.com/messages')).toBeNull();
   });
@@ -21,6 +22,13 @@ describe('"is this TikTok", written once', () => {
   });
   it('content messages come only from https://www.tiktok.com, without credentials', () => {
     expect(isTikTokFrame('https://www.tiktok.com/messages')).toBe(true);
-    for (const u of ['http://www.tiktok.com/messages', 'https://m.tiktok.com/', 'https://a:b@www.tiktok.com/', 'https://www.tiktok.com.evil.net/', undefined]) expect(isTikTokFrame(u), String(u)).toBe(false);
+    for (const u of [
+      'http://www.tiktok.com/messages',
+      'https://m.tiktok.com/',
+      'https://a:b@www.tiktok.com/',
+      'https://www.tiktok.com.evil.net/',
+      undefined,
+    ])
+      expect(isTikTokFrame(u), String(u)).toBe(false);
   });
 });

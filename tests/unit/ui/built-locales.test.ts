@@ -22,16 +22,26 @@ describe.each(BUILDS)('built _locales (%s)', (build) => {
     for (const lang of LANGS) {
       const cats = new Intl.PluralRules(bcp47(lang)).resolvedOptions().pluralCategories.filter((c) => c !== 'one' && c !== 'other');
       const extra = (k: string) => cats.some((c) => k.endsWith(`_${c}`) && `${k.slice(0, -c.length - 1)}_other` in en);
-      expect(Object.keys(read(build, lang)).filter((k) => !extra(k)).sort(), lang).toEqual(Object.keys(en).sort());
+      expect(
+        Object.keys(read(build, lang))
+          .filter((k) => !extra(k))
+          .sort(),
+        lang,
+      ).toEqual(Object.keys(en).sort());
     }
   });
 
-  it('ships messages only (the translators\' descriptions stay in the repo)', () => {
-    for (const lang of LANGS) for (const [k, v] of Object.entries(read(build, lang))) expect(Object.keys(v), `${lang}:${k}`).toEqual(['message']);
+  it("ships messages only (the translators' descriptions stay in the repo)", () => {
+    for (const lang of LANGS)
+      for (const [k, v] of Object.entries(read(build, lang))) expect(Object.keys(v), `${lang}:${k}`).toEqual(['message']);
   });
 
   it('names the extension in every language through the manifest, English by default', () => {
-    const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as { name: string; description: string; default_locale: string };
+    const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as {
+      name: string;
+      description: string;
+      default_locale: string;
+    };
     expect(manifest).toMatchObject({ name: '__MSG_extName__', description: '__MSG_extDescription__', default_locale: 'en' });
     for (const lang of LANGS) expect(read(build, lang).extName?.message, lang).toMatch(/DM Doctor/);
   });

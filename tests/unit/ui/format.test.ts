@@ -10,7 +10,7 @@ const MESSAGES: Record<string, string> = {
 const t = (key: string, subs?: (string | number)[]) => (MESSAGES[key] ?? key).replace('$1', String(subs?.[0] ?? ''));
 
 describe('plural', () => {
-  it('picks the whole sentence for the language\'s plural category', () => {
+  it("picks the whole sentence for the language's plural category", () => {
     expect(plural(t, 'en', 'n', 1)).toBe('1 problem');
     expect(plural(t, 'en', 'n', 0)).toBe('0 problems');
     expect(plural(t, 'en', 'n', 2)).toBe('2 problems');

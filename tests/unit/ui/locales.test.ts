@@ -24,11 +24,15 @@ const SOURCES = [...files('src', /\.(ts|tsx)$/), ...files('entrypoints', /\.(ts|
 
 /** Plural messages a language may add beyond English's _one/_other: its own Intl categories. */
 function extraPlurals(lang: string): string[] {
-  const bases = Object.keys(en).filter((k) => /_one$/.test(k) && `${k.slice(0, -4)}_other` in en).map((k) => k.slice(0, -4));
+  const bases = Object.keys(en)
+    .filter((k) => /_one$/.test(k) && `${k.slice(0, -4)}_other` in en)
+    .map((k) => k.slice(0, -4));
   const cats = new Intl.PluralRules(bcp47(lang)).resolvedOptions().pluralCategories.filter((c) => c !== 'one' && c !== 'other');
   return bases.flatMap((b) => cats.map((c) => `${b}_${c}`));
 }
-const LOCALE_DIRS = readdirSync('locales', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const LOCALE_DIRS = readdirSync('locales', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 describe('locales', () => {
   it('every shipped language has its locale files, each saying its own code, and there is no other', () => {
@@ -39,7 +43,12 @@ describe('locales', () => {
   it("every language has exactly English's keys (plus its own plural categories), none empty", () => {
     for (const [lang, msgs] of Object.entries(locales)) {
       const extra = new Set(extraPlurals(lang));
-      expect(Object.keys(msgs).filter((k) => !extra.has(k)).sort(), lang).toEqual(Object.keys(en).sort());
+      expect(
+        Object.keys(msgs)
+          .filter((k) => !extra.has(k))
+          .sort(),
+        lang,
+      ).toEqual(Object.keys(en).sort());
       for (const [k, v] of Object.entries(msgs)) expect(v.message.trim(), `${lang}:${k}`).not.toBe('');
     }
   });
@@ -54,12 +63,21 @@ describe('locales', () => {
     const missing: string[] = [];
     for (const lang of langs) {
       for (const file of readdirSync(join('locales', lang)).filter((f) => f.endsWith('.json'))) {
-        const msgs = JSON.parse(readFileSync(join('locales', lang, file), 'utf8')) as Record<string, { message: string; description?: string }>;
-        for (const [k, v] of Object.entries(msgs)) if (typeof v.description !== 'string' || !v.description.trim()) missing.push(`${lang}/${file}: ${k}`);
+        const msgs = JSON.parse(readFileSync(join('locales', lang, file), 'utf8')) as Record<
+          string,
+          { message: string; description?: string }
+        >;
+        for (const [k, v] of Object.entries(msgs))
+          if (typeof v.description !== 'string' || !v.description.trim()) missing.push(`${lang}/${file}: ${k}`);
         if (lang !== 'en') {
           const en = JSON.parse(readFileSync(join('locales', 'en', file), 'utf8')) as Record<string, unknown>;
           const extra = new Set(extraPlurals(lang));
-          expect(Object.keys(msgs).filter((k) => !extra.has(k)).sort(), `${lang}/${file}`).toEqual(Object.keys(en).sort());
+          expect(
+            Object.keys(msgs)
+              .filter((k) => !extra.has(k))
+              .sort(),
+            `${lang}/${file}`,
+          ).toEqual(Object.keys(en).sort());
         }
       }
     }
@@ -81,9 +99,15 @@ describe('locales', () => {
   });
 
   it('plural counts have a message per category the language needs (at least "one" and "other")', () => {
-    const bases = new Set(Object.keys(en).filter((k) => /_one$/.test(k)).map((k) => k.replace(/_one$/, '')));
+    const bases = new Set(
+      Object.keys(en)
+        .filter((k) => /_one$/.test(k))
+        .map((k) => k.replace(/_one$/, '')),
+    );
     expect(bases.size).toBeGreaterThan(0);
-    for (const base of bases) for (const lang of LANGS) for (const cat of ['one', 'other']) expect(locales[lang], `${lang}: ${base}_${cat}`).toHaveProperty(`${base}_${cat}`);
+    for (const base of bases)
+      for (const lang of LANGS)
+        for (const cat of ['one', 'other']) expect(locales[lang], `${lang}: ${base}_${cat}`).toHaveProperty(`${base}_${cat}`);
   });
 
   it('no message is a copy of the English, except those in locales/same-as-english.json', () => {
@@ -96,7 +120,11 @@ describe('locales', () => {
   });
 
   it('placeholders match between languages', () => {
-    const ph = (s: string) => [...s.matchAll(/\$(\d)/g)].map((m) => m[1]).sort().join(',');
+    const ph = (s: string) =>
+      [...s.matchAll(/\$(\d)/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     for (const lang of LANGS) {
       for (const [k, v] of Object.entries(locales[lang]!)) {
         const base = en[k] ?? en[k.replace(/_(zero|two|few|many)$/, '_other')];
@@ -107,7 +135,8 @@ describe('locales', () => {
 
   it('right to left only for Arabic', () => {
     // the browser answers @@bidi_dir from the locale; the locale files must not fight it with marks
-    for (const lang of LANGS) for (const [k, v] of Object.entries(locales[lang]!)) expect(/[\u202a-\u202e]/.test(v.message), `${lang}:${k}`).toBe(false);
+    for (const lang of LANGS)
+      for (const [k, v] of Object.entries(locales[lang]!)) expect(/[\u202a-\u202e]/.test(v.message), `${lang}:${k}`).toBe(false);
   });
 
   it('every literal key the code asks for exists', () => {
@@ -131,7 +160,10 @@ describe('locales', () => {
       ...['login', 'rate_limited', 'error', 'region_unavailable'].map((p) => `ev_page_${p}`),
       ...['rate_limited', 'server_error', 'auth', 'login_redirect'].map((h) => `ev_http_${h}`),
       ...['high', 'medium', 'low'].map((c) => `confidence_${c}`),
-      'extName', 'extDescription', 'lang_code', 'badge_title',
+      'extName',
+      'extDescription',
+      'lang_code',
+      'badge_title',
     ];
     expect(keys.filter((k) => !(k in en))).toEqual([]);
   });
