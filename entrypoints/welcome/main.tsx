@@ -1,12 +1,10 @@
 import '../../src/ui/pages.css';
 import { render } from 'preact';
 import { WelcomeApp } from '../../src/ui/welcome/app';
-import { messagesLang, t } from '../../src/i18n/i18n';
-import { bcp47 } from '../../src/i18n/langs';
+import { speak, t } from '../../src/i18n/i18n';
 
-document.documentElement.lang = bcp47(messagesLang());
-// right to left for Arabic: the browser says which way the picked locale is written
-document.documentElement.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+// the page's language and direction (right to left for Arabic) from the locale the browser picked
+speak(document.documentElement);
 document.title = t('welcome_title');
 const root = document.getElementById('root');
 if (root) render(<WelcomeApp />, root);

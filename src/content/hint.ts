@@ -1,7 +1,7 @@
 import type { CauseId } from '../contracts/cause-ids';
 import { fixAction } from '../causes/catalogue';
 import { causeActionLabel, causeSteps, causeTitle, causeWhy } from '../causes/copy';
-import { t, messagesLang } from '../i18n/i18n';
+import { messagesLang, speak, t } from '../i18n/i18n';
 import type { Placement } from './hint-place';
 
 // The in-page hint: plain DOM inside the open shadow root of <dm-doctor-hint>, which is appended to
@@ -32,6 +32,9 @@ export interface HintActions {
 
 export function buildHint(host: HTMLElement, container: HTMLElement, actions: HintActions): HintView {
   const box = el('div', 'hint');
+  // the hint's words run in the extension's language (right to left in Arabic); which side of the
+  // chat it sits on follows TikTok's page (src/content/hint-geometry.ts)
+  speak(box);
   box.setAttribute('role', 'status');
   box.setAttribute('aria-live', 'polite');
   const line = el('div', 'line');

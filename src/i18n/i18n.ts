@@ -18,3 +18,14 @@ export function t(key: string, subs?: (string | number)[]): string {
 export function messagesLang(): Lang {
   return t('lang_code') as Lang;
 }
+
+/** Which way the picked locale is written ('rtl' for Arabic), as the browser says (`@@bidi_dir`). */
+export function textDir(): 'ltr' | 'rtl' {
+  return t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** Marks an element (an extension page's root, the hint's box) with the messages' language and direction. */
+export function speak(el: HTMLElement): void {
+  el.lang = messagesLang().replace('_', '-');
+  el.dir = textDir();
+}

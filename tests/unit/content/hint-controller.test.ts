@@ -129,3 +129,18 @@ describe('hint controller', () => {
     expect(hint()).not.toBeNull();
   });
 });
+
+describe('hint language and direction', () => {
+  it("runs right to left in Arabic (the extension's language), left to right otherwise", () => {
+    const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string) => string };
+    const spy = vi.spyOn(i18n, 'getMessage').mockImplementation((k: string) => ({ '@@bidi_dir': 'rtl', lang_code: 'ar' })[k] ?? k);
+    ctl.onReport(report());
+    const box = hint()!.shadowRoot!.querySelector<HTMLElement>('.hint')!;
+    expect([box.dir, box.lang]).toEqual(['rtl', 'ar']);
+    ctl.remove();
+    spy.mockImplementation((k: string) => ({ '@@bidi_dir': 'ltr', lang_code: 'pt_BR' })[k] ?? k);
+    ctl.onReport(report({ seq: 3 }));
+    const again = hint()!.shadowRoot!.querySelector<HTMLElement>('.hint')!;
+    expect([again.dir, again.lang]).toEqual(['ltr', 'pt-BR']);
+  });
+});

@@ -64,3 +64,62 @@ describe('placeHint', () => {
     expect(gap(at(p), composer)).toBeLessThanOrEqual(REACH);
   });
 });
+
+describe('placeHint on a right-to-left TikTok page', () => {
+  // The same inbox mirrored: the chat on the left, the person's own bubbles on its left edge with the
+  // "!" to their right, the other person's on the right.
+  const mirror = (b: Box): Box => ({ left: 1280 - b.right, right: 1280 - b.left, top: b.top, bottom: b.bottom });
+  const rtl: PlaceInput = {
+    ...base,
+    icon: mirror(icon),
+    avoid: base.avoid.map(mirror),
+    prefer: base.prefer.map(mirror),
+    chat: mirror(chat),
+    rtl: true,
+  };
+
+  it('keeps every rule: within reach of the "!", over nothing it must avoid', () => {
+    const p = placeHint(rtl);
+    const h = at(p);
+    expect(p.clean).toBe(true);
+    expect(intersects(h, rtl.icon!)).toBe(false);
+    expect(gap(h, rtl.icon!)).toBeLessThanOrEqual(REACH);
+    for (const a of rtl.avoid) expect(intersects(h, a)).toBe(false);
+  });
+
+  it('is the left-to-right placement, mirrored', () => {
+    const ltr = at(placeHint(base));
+    const mirrored = at(placeHint(rtl));
+    expect(mirrored.left).toBe(1280 - ltr.right);
+    expect(mirrored.top).toBe(ltr.top);
+  });
+});
+
+describe('placeHint: the free side follows the page direction', () => {
+  // Only the side of the "!" away from the person's bubbles is free: bubbles fill the rows above and
+  // below it on the bubbles' side, and anything further is out of reach.
+  const icon2 = box(900, 318, 20, 20);
+  const ltr: PlaceInput = {
+    size: { width: 300, height: 100 },
+    viewport: { width: 1280, height: 800 },
+    icon: icon2,
+    target: null,
+    avoid: [box(895, 150, 385, 160), box(895, 340, 385, 200)],
+    prefer: [],
+    chat: null,
+  };
+  const mirror = (b: Box): Box => ({ left: 1280 - b.right, right: 1280 - b.left, top: b.top, bottom: b.bottom });
+  const rtl: PlaceInput = { ...ltr, icon: mirror(icon2), avoid: ltr.avoid.map(mirror), rtl: true };
+
+  it('left to right: to the left of the "!"', () => {
+    const p = placeHint(ltr);
+    expect(p.clean).toBe(true);
+    expect(at(p).right).toBeLessThanOrEqual(icon2.left);
+  });
+
+  it('right to left: to the right of the "!"', () => {
+    const p = placeHint(rtl);
+    expect(p.clean).toBe(true);
+    expect(at(p).left).toBeGreaterThanOrEqual(rtl.icon!.right);
+  });
+});
