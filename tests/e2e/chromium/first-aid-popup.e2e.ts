@@ -53,6 +53,7 @@ describe('Chromium: first aid above the fold', () => {
       expect(await popupState(popup)).toMatchObject({ state: 'problem', settled: 'true' });
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang);
       const fold = await foldOf(popup);
+      console.log(`fold ${lang}: ${JSON.stringify(fold)}`); // recorded in the closing note
       expect(fold.width).toBeLessThanOrEqual(400);
       for (const part of ['title', 'fix', 'firstStep'] as const) {
         expect(fold[part], `${part} in ${JSON.stringify(fold)}`).not.toBeNull();

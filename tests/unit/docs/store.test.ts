@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../../src/i18n/langs';
 import { existsSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 
@@ -82,5 +83,16 @@ describe('docs/store', () => {
     }
     expect(perms).toMatch(/not affiliated with/);
     expect(existsSync('docs/store/README.md')).toBe(true);
+  });
+
+  it('a listing in every language the extension speaks, its summary within the stores\' 132 characters', () => {
+    for (const lang of LANGS) {
+      const text = readFileSync(`docs/store/listing.${lang}.md`, 'utf8');
+      const summary = /^\*\*[^*]+\*\*[^:]*:\s*(.+)$/m.exec(text.split('\n').slice(4).join('\n'))?.[1] ?? '';
+      expect(summary.length, lang).toBeGreaterThan(40);
+      expect([...summary].length, lang).toBeLessThanOrEqual(132);
+      expect(text, lang).toContain('TikTok');
+      expect(text, lang).toContain('https://github.com/dm-doctor/dm-doctor/blob/main/PRIVACY.md');
+    }
   });
 });
