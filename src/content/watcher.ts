@@ -1,5 +1,5 @@
 import type { PageReport } from '../contracts/page-report';
-import { chatHandle, chatPanel, isOwnRow, scanPage, type PageScan } from '../page/read-page';
+import { chatHandle, chatPanel, failedRows, isOwnRow, scanPage, type PageScan } from '../page/read-page';
 import { anyOf, SELECTORS } from '../page/selectors';
 import { failureId } from '../page/failure-id';
 import { whereOf } from '../tiktok/routes';
@@ -192,6 +192,12 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
       root = null;
     },
     anchor() {
+      // TikTok re-rendered the chat (React remounting it): the same failure is a new element now
+      if (latest && !latest.row.isConnected && conversation !== null) {
+        const id = latest.id;
+        const again = failedRows(doc).find((row) => failureId(conversation!, row) === id);
+        if (again) latest.row = again;
+      }
       return latest?.row.isConnected ? latest.row : null;
     },
   };

@@ -48,6 +48,20 @@ afterEach(() => {
 });
 
 describe('watchMessages', () => {
+  it('anchors the hint to the failed row even right after TikTok remounted the whole chat', async () => {
+    load('dm-new-failed-e1-too-fast.html');
+    w = watchMessages(document, timers, (r) => reports.push(r));
+    await settle();
+    const before = w.anchor();
+    expect(before).toBe(failedRow());
+    const panel = document.querySelector('[data-e2e="dm-new-chatbox"]')!;
+    panel.replaceWith(panel.cloneNode(true)); // no scan has run since
+    const after = w.anchor();
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+    expect(after).toBe(failedRow());
+  });
+
   it('reports a failure already in the history as earlier, and a later one as fresh', async () => {
     load('dm-new-failed-e1-too-fast.html');
     w = watchMessages(document, timers, (r) => reports.push(r));

@@ -85,7 +85,7 @@ describe('docs/store', () => {
     expect(existsSync('docs/store/README.md')).toBe(true);
   });
 
-  it('a listing in every language the extension speaks, its summary within the stores\' 132 characters', () => {
+  it("a listing in every language the extension speaks, its summary within the stores' 132 characters", () => {
     for (const lang of LANGS) {
       const text = readFileSync(`docs/store/listing.${lang}.md`, 'utf8');
       const summary = /^\*\*[^*]+\*\*[^:]*:\s*(.+)$/m.exec(text.split('\n').slice(4).join('\n'))?.[1] ?? '';
