@@ -23,6 +23,27 @@ const rect = (el: Element): Box | null => {
 };
 const boxes = (els: Iterable<Element>): Box[] => Array.from(els, rect).filter((b): b is Box => b !== null);
 
+/**
+ * Up to NEAR message rows on each side of `row`, walking its siblings (never a query over the whole
+ * list: a chat can hold thousands of rows). A row wrapped alone in an element is found through it.
+ */
+export function neighbours(row: Element): Element[] {
+  let item = row;
+  while (item.parentElement && item.parentElement.childElementCount === 1 && !item.parentElement.matches(PANEL)) item = item.parentElement;
+  const out: Element[] = [];
+  for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
+    let n = 0;
+    for (let el = item[step]; el && n < NEAR; el = el[step]) {
+      const found = el.matches(ROW) ? el : el.querySelector(ROW);
+      if (found) {
+        out.push(found);
+        n++;
+      }
+    }
+  }
+  return out;
+}
+
 /** The row's message (its bubble), else the row itself. */
 const bubbleOf = (row: Element): Element => row.querySelector(AREA) ?? row;
 
@@ -44,10 +65,7 @@ export function readGeometry(doc: Document, row: Element | null, bottom: Element
     const own = bubbleOf(row);
     const b = rect(own);
     if (b) prefer.push(b);
-    const rows = Array.from(scope.querySelectorAll(ROW)).filter((r) => !r.parentElement?.closest(ROW));
-    const at = rows.findIndex((r) => r === row || r.contains(row));
-    for (const near of rows.slice(Math.max(0, at - NEAR), at < 0 ? 0 : at + NEAR + 1)) {
-      if (near === row || near.contains(row)) continue;
+    for (const near of neighbours(row)) {
       const nb = rect(bubbleOf(near));
       if (!nb) continue;
       (isOwnRow(near) ? prefer : avoid).push(nb);
