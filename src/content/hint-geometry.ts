@@ -1,5 +1,6 @@
 import { anyOf, SELECTORS } from '../page/selectors';
 import { isOwnRow } from '../page/landmarks';
+import { outside } from '../page/dom';
 import type { Box, PlaceInput } from './hint-place';
 
 // Reads the boxes the hint's placement needs, all in one go (called only inside an animation frame,
@@ -13,6 +14,7 @@ const AREA = anyOf(SELECTORS.messageArea);
 const TIP = anyOf(SELECTORS.sendFailTip);
 const HEADER = anyOf(SELECTORS.chatHeader);
 const PANEL = anyOf(SELECTORS.chatPanel);
+const LIST = anyOf(SELECTORS.messageList);
 const BOTTOM = anyOf([...SELECTORS.requestBox, ...SELECTORS.chatBottom, ...SELECTORS.composer]);
 /** rows read on each side of the failed one: more than a hint's height plus REACH */
 const NEAR = 10;
@@ -28,20 +30,27 @@ const boxes = (els: Iterable<Element>): Box[] => Array.from(els, rect).filter((b
  * list: a chat can hold thousands of rows). A row wrapped alone in an element is found through it.
  */
 export function neighbours(row: Element): Element[] {
+  return around(row).rows;
+}
+
+/** The rows near `row` and every sibling element visited to find them (where a notice may sit). */
+function around(row: Element): { rows: Element[]; visited: Element[] } {
   let item = row;
   while (item.parentElement && item.parentElement.childElementCount === 1 && !item.parentElement.matches(PANEL)) item = item.parentElement;
-  const out: Element[] = [];
+  const rows: Element[] = [];
+  const visited: Element[] = [item];
   for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
     let n = 0;
     for (let el = item[step]; el && n < NEAR; el = el[step]) {
+      visited.push(el);
       const found = el.matches(ROW) ? el : el.querySelector(ROW);
       if (found) {
-        out.push(found);
+        rows.push(found);
         n++;
       }
     }
   }
-  return out;
+  return { rows, visited };
 }
 
 /** The row's message (its bubble), else the row itself. */
@@ -58,6 +67,7 @@ export function readGeometry(doc: Document, row: Element | null, bottom: Element
   const avoid: Box[] = [];
   const prefer: Box[] = [];
   let icon: Box | null = null;
+  let seen: Element[] = [];
   if (row) {
     const slot = row.querySelector(SLOT);
     const mark = slot?.querySelector('svg') ?? slot;
@@ -65,15 +75,24 @@ export function readGeometry(doc: Document, row: Element | null, bottom: Element
     const own = bubbleOf(row);
     const b = rect(own);
     if (b) prefer.push(b);
-    for (const near of neighbours(row)) {
-      const nb = rect(bubbleOf(near));
+    const near = around(row);
+    seen = near.visited;
+    for (const n of near.rows) {
+      const nb = rect(bubbleOf(n));
       if (!nb) continue;
-      (isOwnRow(near) ? prefer : avoid).push(nb);
+      (isOwnRow(n) ? prefer : avoid).push(nb);
     }
   }
-  const notices = Array.from(scope.querySelectorAll(TIP)).filter((n) => !n.parentElement?.closest(TIP));
-  avoid.push(...boxes(notices), ...boxes(scope.querySelectorAll(HEADER)));
-  const composer = bottom ?? scope.querySelector(BOTTOM);
+  // With a failed row, nothing is queried over the whole message list: the notices among the siblings
+  // visited around the row, and what sits outside the list (a notice bar, the header, the composer).
+  const list = row?.closest(LIST) ?? null;
+  const tips = (el: Element) => (el.matches(TIP) ? [el] : Array.from(el.querySelectorAll(TIP)));
+  const found = list
+    ? [...seen.flatMap(tips), ...outside(list, TIP, true), ...outside(list, HEADER, true)]
+    : [...Array.from(scope.querySelectorAll(TIP)), ...Array.from(scope.querySelectorAll(HEADER))];
+  const notices = found.filter((n) => n.matches(TIP) && !n.parentElement?.closest(TIP));
+  avoid.push(...boxes(found.filter((n) => !n.matches(TIP) || notices.includes(n))));
+  const composer = bottom ?? (list ? (outside(list, BOTTOM, false)[0] ?? null) : scope.querySelector(BOTTOM));
   const composerBox = composer ? rect(composer) : null;
   if (composerBox) avoid.push(composerBox);
   // With no failed row on screen: next to the blocked composer, else TikTok's notice bar.

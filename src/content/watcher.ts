@@ -48,6 +48,8 @@ export interface Watcher {
 export function watchMessages(doc: Document, timers: Timers, report: (r: PageReport) => void, pageId = ''): Watcher {
   const known = new Set<string>();
   let conversation: string | null = null;
+  /** the detached failed row the anchor last searched a replacement for */
+  let lostRow: Element | null = null;
   /** when the route or the open chat last changed: the page has 5 s to become readable */
   let openedAt = Date.now();
   let readableTimer = 0;
@@ -193,7 +195,9 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     },
     anchor() {
       // TikTok re-rendered the chat (React remounting it): the same failure is a new element now
-      if (latest && !latest.row.isConnected && conversation !== null) {
+      // (looked for once per lost element: a row that is really gone is not searched for again)
+      if (latest && !latest.row.isConnected && conversation !== null && lostRow !== latest.row) {
+        lostRow = latest.row;
         const id = latest.id;
         const again = failedRows(doc).find((row) => failureId(conversation!, row) === id);
         if (again) latest.row = again;
