@@ -1,6 +1,7 @@
 // npm run demo: drives the built extension in Chromium against the fixture pages and saves
-// screenshots of each popup state and of the hint (light and dark, English and French) into
-// docs/screenshots/. With a display ($DISPLAY), it opens a visible browser and leaves it open.
+// screenshots of each popup state and of the hint (light and dark, English and French; the problem
+// popup and the hint also in Spanish and Arabic) into docs/screenshots/. With a display ($DISPLAY),
+// it opens a visible browser and leaves it open. `-- --langs=es,ar` makes only those languages.
 import { mkdirSync } from 'node:fs';
 import { launchChromium, fixtureHtml, type ChromiumSession } from './browsers/chromium';
 import { BUILD } from './browsers/paths';
@@ -22,10 +23,12 @@ async function popupShot(s: ChromiumSession, query: string, file: string, scheme
   return page;
 }
 
-async function run(lang: 'en' | 'fr'): Promise<void> {
-  const s = await launchChromium({ extensionDir: BUILD.chrome, locale: lang === 'fr' ? 'fr' : undefined, headed });
+/** Every state, light and dark (en, fr); only the problem popup and the hint, light, otherwise. */
+async function run(lang: string): Promise<void> {
+  const full = lang === 'en' || lang === 'fr';
+  const s = await launchChromium({ extensionDir: BUILD.chrome, locale: lang === 'en' ? undefined : lang, headed });
   try {
-    for (const scheme of ['light', 'dark'] as const) {
+    for (const scheme of full ? (['light', 'dark'] as const) : (['light'] as const)) {
       const suffix = `${lang}-${scheme}`;
       s.serve(CHAT, fixtureHtml('dm-new-failed-e2-friends-only.html'));
       const chat = await s.open(CHAT);
@@ -43,7 +46,7 @@ async function run(lang: 'en' | 'fr'): Promise<void> {
       await chat.screenshot({ path: `${OUT}/hint-${suffix}.png`, ...(clip ? { clip } : {}) });
       const tab = await s.tabId(chat);
       const problem = await popupShot(s, `?tab=${tab}`, `popup-problem-${suffix}.png`, scheme);
-      if (headed && scheme === 'light') continue;
+      if ((headed && scheme === 'light') || !full) continue;
       await problem.close();
 
       const healthyUrl = `https://www.tiktok.com/messages?lang=en&u=9${scheme === 'dark' ? 1 : 2}00000000001`;
@@ -58,6 +61,10 @@ async function run(lang: 'en' | 'fr'): Promise<void> {
       await (
         await popupShot(s, `?tab=${await s.tabId(damaged)}`, `popup-ui-unrecognized-${suffix}.png`, scheme, 'ui-unrecognized')
       ).close();
+    }
+    if (!full) {
+      console.log(`screenshots (${lang}) written to ${OUT}/`);
+      return;
     }
     // checking: probes held open on a TikTok tab with nothing reported yet
     s.handle((url) => (url.pathname === '/robots.txt' || url.host === 'im-api.tiktok.com' ? 'hang' : undefined));
@@ -78,5 +85,5 @@ async function run(lang: 'en' | 'fr'): Promise<void> {
 }
 
 mkdirSync(OUT, { recursive: true });
-await run('en');
-await run('fr');
+const only = process.argv.find((a) => a.startsWith('--langs='))?.slice('--langs='.length).split(',');
+for (const lang of only ?? ['en', 'fr', 'es', 'ar']) await run(lang);
