@@ -85,5 +85,8 @@ async function run(lang: string): Promise<void> {
 }
 
 mkdirSync(OUT, { recursive: true });
-const only = process.argv.find((a) => a.startsWith('--langs='))?.slice('--langs='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--langs='))
+  ?.slice('--langs='.length)
+  .split(',');
 for (const lang of only ?? ['en', 'fr', 'es', 'ar']) await run(lang);

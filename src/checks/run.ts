@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
-import type { CheckRun, TabState } from '../contracts/tab-state';
+import { LastRunSchema, type ActiveRun, type CheckRunner, type RunEnv } from './run-types';
+import type { CheckRun } from '../contracts/tab-state';
 import {
-  CheckResultSchema,
   canRunChecks,
   running,
   skipped,
@@ -17,10 +16,6 @@ import {
   CHECK_IDS,
   PROBE_URLS,
   type CheckResult,
-  type DohAnswer,
-  type PortalOutcome,
-  type ReachOutcome,
-  type TikTokPortalOutcome,
 } from './verdicts';
 import { DOH_ORIGIN, PORTAL_ORIGIN } from './external-origins';
 import { classifyError } from '../network/error-class';
@@ -39,65 +34,8 @@ import { classifyError } from '../network/error-class';
 // Consent is the browser's permission: `mayContact(origin)` (permissions.contains) is asked right
 // before each outside probe, so revoking the permission stops outside checks at once.
 
-const LastRunSchema = z.object({
-  runId: z.string().check(z.maxLength(80)),
-  startedAt: z.number(),
-  finishedAt: z.nullable(z.number()),
-  interrupted: z.optional(z.boolean()),
-  results: z.array(CheckResultSchema),
-});
-export type LastRun = z.infer<typeof LastRunSchema>;
+export type { CheckRunner, LastRun, Probes, RunDeps, RunEnv } from './run-types';
 
-export interface Probes {
-  /** a cookie-free, non-following HTTPS/HTTP request: any answer is reachable */
-  http(url: string): Promise<ReachOutcome & { date?: string | null; arrivedAt?: number }>;
-  doh(url: string): Promise<DohAnswer>;
-  portal(url: string): Promise<PortalOutcome>;
-  portalViaTikTok(url: string, redirectTarget: () => Promise<string | null>): Promise<TikTokPortalOutcome>;
-}
-
-/** What the orchestrator needs from the browser; unit tests pass fakes. */
-export interface RunEnv {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-  newId(): string;
-  loadLast(): Promise<unknown>;
-  saveLast(run: LastRun): Promise<void>;
-  /** `permissions.contains({ origins: [origin] })`: asked before every outside probe */
-  mayContact(origin: string): Promise<boolean>;
-  probes: Probes;
-  online(): boolean;
-  userAgent(): string;
-  /** the browser's error name for our own last request to url (webRequest), if any */
-  ownErrorFor(url: string): string | null;
-  /** where our own last request to url was redirected (webRequest), if any */
-  ownRedirectFor(url: string): string | null;
-  /** forgets what webRequest said about url before a new probe of it */
-  forgetOwn(url: string): void;
-}
-
-export interface RunDeps {
-  /** writes into one tab's state */
-  update: (tabId: number, fn: (s: TabState) => TabState) => Promise<void>;
-  /** a tab's network evidence, for the dns and proxy checks */
-  net: (tabId: number) => Promise<TabState['net']>;
-}
-
-interface ActiveRun {
-  tabs: Set<number>;
-  deps: RunDeps;
-  /** what the joined tabs show; null until the run knows whether it is a cache hit */
-  record: CheckRun | null;
-  done: Promise<CheckResult[]>;
-}
-
-export interface CheckRunner {
-  /** Starts a run, or joins the one in flight; the tab counts as running from this call (synchronously). */
-  request(tabId: number, deps: RunDeps): Promise<CheckResult[]>;
-  isRunning(tabId: number): boolean;
-}
-
-/** How long to wait for a webRequest event that may arrive a moment after fetch settles. */
 const LATE_EVENT_MS = 150;
 
 export function createCheckRunner(env: RunEnv): CheckRunner {

@@ -2,7 +2,8 @@ import { CAUSE_IDS, sideOf, type CauseId } from '../contracts/cause-ids';
 import type { Evidence, Fact } from './evidence';
 import type { Confidence, Diagnosis, EvidenceItem, Question, RankedCause } from '../contracts/diagnosis';
 import { answerFacts, checkFacts, imMissingFact, netFacts, pageFacts } from './facts';
-import { PRIORS, QUESTIONS, weightsFor } from './rules';
+import { QUESTIONS, weightsFor } from './rules';
+import { PRIORS } from './priors';
 
 const MAX_OTHERS = 4;
 const MIN_OTHER_P = 0.03;

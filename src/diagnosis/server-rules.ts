@@ -5,7 +5,7 @@ import type { CauseId } from '../contracts/cause-ids';
 
 export type Weights = Partial<Record<CauseId, number>>;
 
-/** How much agreement a tier of 5xx answers from TikTok's DM hosts needs (facts.ts, serverFacts); a missing minimum is 0. */
+/** How much agreement a tier of 5xx answers from TikTok's DM hosts needs (server-facts.ts); a missing minimum is 0. */
 export interface ServerTier {
   tier: string;
   /** 5xx answers to the page's own requests (the send and its retries, other inbox calls) */

@@ -33,7 +33,9 @@ export function TopCause({ cause, diagnosis, view, handle, onRecheck, onReload }
       {diagnosis.notice && (
         <figure class="notice">
           <figcaption>{t(diagnosis.earlier ? 'popup_tiktok_said_earlier' : 'popup_tiktok_says')}</figcaption>
-          <blockquote data-testid="notice-text" dir="auto">{diagnosis.notice.slice(0, 200)}</blockquote>
+          <blockquote data-testid="notice-text" dir="auto">
+            {diagnosis.notice.slice(0, 200)}
+          </blockquote>
         </figure>
       )}
       {!diagnosis.notice && diagnosis.earlier && <p class="earlier">{t('popup_earlier_failure')}</p>}

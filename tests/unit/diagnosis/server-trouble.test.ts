@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/diagnosis/diagnose';
-import { serverErrorHost } from '../../../src/diagnosis/facts';
+import { serverErrorHost } from '../../../src/diagnosis/server-facts';
 import { verdictImSocketHost, verdictReach } from '../../../src/checks/verdicts';
 import type { CheckFact, NetFact } from '../../../src/diagnosis/evidence';
 import { NET_ROLES } from '../../../src/network/evidence';
