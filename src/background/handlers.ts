@@ -2,7 +2,7 @@ import { applyAnswer, applyPageReport } from './tab-events';
 import { isTikTokUrl, pickTab, senderIncognito, visibleTab } from './tab-access';
 import { writeSettings } from './settings';
 import { syncExternalChecksSetting } from './consent';
-import { change, pushAll, startChecks, view } from './tabs';
+import { change, pushAll, startChecks, view, viewOfPick } from './tabs';
 import { readWhatsNew } from './first-run';
 import type { Handlers } from './router';
 
@@ -29,8 +29,8 @@ export const handlers: Handlers = {
 
   async popupGetView(req, sender) {
     const incognito = senderIncognito(sender, req.incognito);
-    const target = await pickTab(req, incognito);
-    return view(target.tabId, target.onTikTok, incognito);
+    // the tab's state is read while the tab is picked (one round trip to the browser, not several)
+    return viewOfPick(pickTab(req, incognito), incognito, req.tabId ?? req.activeTabId);
   },
 
   async popupRunChecks(req, sender) {

@@ -79,16 +79,38 @@ export async function markNotLoadedTabs(): Promise<void> {
 }
 
 /** The popup's view of one tab (null: no TikTok tab, the not-tiktok view with the no-tab checks). */
-export async function view(tabId: number | null, onTikTok: boolean, incognito: boolean): Promise<TabView> {
-  const s = await readTab(tabId ?? noTab(incognito));
-  const tab = tabId != null && onTikTok ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+export function view(tabId: number | null, onTikTok: boolean, incognito: boolean): Promise<TabView> {
+  return viewOfPick(Promise.resolve({ tabId, onTikTok }), incognito, tabId);
+}
+
+/**
+ * The view of the tab `pick` settles on. Everything the view reads is asked at once, while the tab
+ * is still being picked, for `likely` (the tab the popup named, or its active tab): the popup waits
+ * for one round trip to the browser, not five in a row. A different pick reads its own state after.
+ */
+export async function viewOfPick(
+  pick: Promise<{ tabId: number | null; onTikTok: boolean }>,
+  incognito: boolean,
+  likely: number | null,
+): Promise<TabView> {
+  const stateOf = (id: number | null) => readTab(id ?? noTab(incognito));
+  const tabOf = (id: number | null) => (id != null && id >= 0 ? browser.tabs.get(id).catch(() => undefined) : Promise.resolve(undefined));
+  const early = { state: stateOf(likely), tab: tabOf(likely) };
+  // a rejected read nobody awaits (the pick went elsewhere) is not an unhandled rejection
+  early.state.catch(() => undefined);
+  const [{ tabId, onTikTok }, settings, granted] = await Promise.all([pick, readSettings(), externalChecksGranted()]);
+  const same = (tabId ?? noTab(incognito)) === (likely ?? noTab(incognito));
+  const [s, tab] = await Promise.all([
+    same ? early.state : stateOf(tabId),
+    tabId != null && onTikTok ? (tabId === likely ? early.tab : tabOf(tabId)) : undefined,
+  ]);
   return buildView(tabId, s, {
     notLoaded: !!tab && tabId != null && (await notLoaded(tabId, s, tab)),
     inboxTab: isInboxRoute(tab?.url ?? ''),
     now: Date.now(),
     onTikTok,
     // the toggle shows the browser's permission itself, not a stored flag
-    settings: { ...(await readSettings()), externalChecksAllowed: await externalChecksGranted() },
+    settings: { ...settings, externalChecksAllowed: granted },
     browser: BROWSER,
     running: isRunning(tabId ?? noTab(incognito)),
     version: browser.runtime.getManifest().version,

@@ -1,9 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { POPUP_PORT, sendMessage } from '../../contracts/protocol';
-import type { Input } from '../../contracts/schemas';
-
-type ViewRequest = Input<'popupGetView'>;
+import { sendMessage } from '../../contracts/protocol';
 import type { TabView } from '../../contracts/tab-view';
 import { t } from '../../i18n/i18n';
 import { CATALOGUE } from '../../causes/catalogue';
@@ -12,10 +9,8 @@ import { Checks } from './checks';
 import { ReportBox, SettingsBox } from './controls';
 import { QuestionBox } from './question';
 import { StateIntro } from './state-intro';
+import { incognitoP, type ViewSource } from './view-port';
 
-/** a port closed by the browser (the worker stopped) is opened again, this many times in a row */
-const RECONNECTS = 3;
-const RECONNECT_MS = 100;
 /** how long the popup waits for the tab's content script to name the open chat's @handle */
 const HANDLE_WAIT_MS = 1500;
 
@@ -32,65 +27,23 @@ function askHandle(tabId: number): Promise<string | null> {
   return Promise.race([answer, timeout]);
 }
 
-/**
- * The popup's window kind, told to the background with every request: a popup only ever sees tabs
- * of its own kind (DESIGN.md). Tab state comes only from the background, never from storage.
- */
-const incognitoP: Promise<boolean> = browser.windows.getCurrent().then(
-  (w) => !!w.incognito || !!browser.extension?.inIncognitoContext,
-  () => !!browser.extension?.inIncognitoContext,
-);
-
-/** What this popup asks about: `?tab=<id>` (a tab named by the tests or the hint), else the active tab. */
-async function viewRequest(): Promise<ViewRequest> {
-  const incognito = await incognitoP;
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null) {
-    const id = Number(param);
-    // `?tab=` naming no tab is `not-tiktok`
-    return { tabId: Number.isInteger(id) ? id : -1, activeTabId: null, activeUrl: null, incognito };
-  }
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return { tabId: null, activeTabId: active?.id ?? null, activeUrl: active?.url ?? null, incognito };
-}
-
-/**
- * The tab's view, pushed by the background whenever the tab's state changes (the moment the hint
- * gets its update): no polling. A port the browser closes (the worker was stopped) is opened again.
- */
-function subscribe(onView: (v: TabView) => void, onError: () => void): () => void {
-  let closed = false;
-  let port: ReturnType<typeof browser.runtime.connect> | null = null;
-  let retries = 0;
-  const open = async () => {
-    const req = await viewRequest();
-    if (closed) return;
-    port = browser.runtime.connect({ name: POPUP_PORT });
-    port.onMessage.addListener((v) => {
-      retries = 0;
-      onView(v as TabView);
-    });
-    port.onDisconnect.addListener(() => {
-      port = null;
-      if (closed) return;
-      if (retries++ < RECONNECTS) setTimeout(() => void open().catch(onError), RECONNECT_MS);
-      else onError();
-    });
-    port.postMessage(req);
-  };
-  void open().catch(onError);
-  return () => {
-    closed = true;
-    port?.disconnect();
-  };
-}
-
-export function App() {
-  const [view, setView] = useState<TabView | null>(null);
-  const [error, setError] = useState(false);
+/** The popup: `views` is the port opened by entrypoints/popup/main.tsx before this first renders. */
+export function App({ views }: { views: ViewSource }) {
+  const [view, setView] = useState<TabView | null>(() => views.current().view);
+  const [error, setError] = useState(() => views.current().error);
   const [handle, setHandle] = useState<string | null>(null);
 
-  useEffect(() => subscribe(setView, () => setError(true)), []);
+  // A layout effect runs right after the first render (a plain effect waits for the next frame): a
+  // view that arrived meanwhile is taken at once, and every later one renders as it comes.
+  useLayoutEffect(() => {
+    const take = () => {
+      const c = views.current();
+      if (c.view) setView(c.view);
+      setError(c.error);
+    };
+    take();
+    return views.listen(take);
+  }, [views]);
 
   const topId = view?.state === 'problem' ? view.diagnosis?.ranked[0]?.id : undefined;
   const wantsHandle = topId !== undefined && !!CATALOGUE[topId].needsHandle && view?.tabId != null;
