@@ -15,7 +15,7 @@ import { measureChecks } from './phases/checks';
 import { measureCpu } from './phases/cpu';
 import { measureHeap } from './phases/heap';
 import { measureLatency } from './phases/latency';
-import { measurePopup } from './phases/popup';
+import { measurePopup, measurePopupCold, POPUP_COLD_ROUNDS } from './phases/popup';
 import { measureSizes } from './phases/sizes';
 import { launchPlain, type PlainSession } from './plain';
 import { renderTable, writeDoc, type Run } from './report';
@@ -64,6 +64,8 @@ async function main() {
       if (want('popup')) {
         log('popup');
         await measurePopup(s);
+        log('popup (worker stopped first)');
+        await measurePopupCold(s);
       }
       if (want('heap')) {
         log('heap');
@@ -82,7 +84,7 @@ async function main() {
     machine: `${machine()}; load average (1 min) ${loadBefore.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end`,
     build: buildInfo(),
     durationS: Math.round((Date.now() - started) / 1000),
-    config: `${CFG.rounds} rounds × ${CFG.churnS} s churn at ${RATE} mutations/s; ${CFG.latencyRounds} hint rounds per page; ${CFG.popupRounds} popup opens; heap at ${CFG.heapEarlyS} s / ${CFG.heapLateS} s`,
+    config: `${CFG.rounds} rounds × ${CFG.churnS} s churn at ${RATE} mutations/s; ${CFG.latencyRounds} hint rounds per page; ${CFG.popupRounds} popup opens (+ ${POPUP_COLD_ROUNDS} after stopping the worker); heap at ${CFG.heapEarlyS} s / ${CFG.heapLateS} s`,
     rows,
     details,
   };
