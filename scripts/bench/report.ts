@@ -115,6 +115,11 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
   \`performance.now()\` — time since the popup document's navigation start — when
   \`[data-testid="top-cause"]\` appears. Not included: the browser's own time to open the popup window
   before navigation starts.
+- **Popup after the worker was stopped (cold start)**: same tab; before each open the extension's
+  service worker is stopped — its target closed with \`Target.closeTarget\` over a browser-level CDP
+  session, and the bench waits until the target is gone — then the popup is opened as above and the same
+  init script records when \`[data-testid="top-cause"]\` appears. Every round counts (each starts cold);
+  the figure includes the worker's start-up, its top-level listeners and the storage reads of the first view.
 - **Check run**: first thing on a fresh profile (runs are limited to one per 30 s and a failure seen
   later would start one), a healthy routed network: the popup's \`check-again\` is clicked in the popup
   page and the time until \`data-settled\` goes from \`false\` back to \`true\` is measured there;
