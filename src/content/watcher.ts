@@ -78,8 +78,10 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
   /** who sent a failed row, asked once per row (it may read the row's computed style) */
   const own = new WeakMap<Element, boolean>();
   const isOwn = (row: Element): boolean => {
-    let mine = own.get(row);
-    if (mine === undefined) own.set(row, (mine = isOwnRow(row)));
+    const known = own.get(row);
+    if (known !== undefined) return known;
+    const mine = isOwnRow(row);
+    own.set(row, mine);
     return mine;
   };
   /** `deep`: also look for the unsupported-message placeholder (reads the whole list's text). */

@@ -112,8 +112,8 @@ export function createRowIndex(doc: Document): RowIndex {
     for (const rec of records) {
       const text = rec.type === 'characterData';
       const target = text ? rec.target.parentElement : (rec.target as Element);
-      if (!target || target.nodeType !== 1) continue;
-      if (!list || !list.contains(target)) change.relevant = true;
+      if (target?.nodeType !== 1) continue;
+      if (!list?.contains(target)) change.relevant = true;
       const slot = slotOf(target);
       if (slot) {
         change.urgent = true; // content changed inside a warning slot
