@@ -7,11 +7,13 @@ import { failureId } from '../page/failure-id';
 import { whereOf } from '../tiktok/routes';
 
 // Live watching of /messages. One MutationObserver on the narrowest stable root (the chat panel
-// once it exists, the body until then). The callback looks at its records only to tell whether a
-// warning slot or a send-fail tip got content (then the page is scanned at once: the hint's latency
-// budget is 50 ms); anything else marks the page dirty for a throttled scan (≥ 300 ms apart), so a
-// busy chat costs a few scans per second. A 1 s watchdog re-attaches when TikTok replaces the panel
-// and scans for page-level changes (toasts, dialogs) outside it when nothing else did.
+// once it exists, the body until then). Its records keep a row index (src/page/row-index.ts): the
+// warning slots with content, rows without a slot, where the unsupported placeholder may be — so a
+// busy chat costs work in proportion to what changed, never a query over all its rows. A failure
+// marker appearing scans the page at once (the hint's latency); a change a scan reads (a slot, a row
+// below the failure, anything outside the message list) a throttled scan (≥ 300 ms apart); history
+// rows mounted above, texts and reactions in bubbles nothing at all. A 1 s watchdog re-attaches when
+// TikTok replaces the panel and scans for page-level changes (toasts, dialogs) outside it.
 
 export const UNRECOGNISED_AFTER_MS = 5000;
 const THROTTLE_MS = 300;

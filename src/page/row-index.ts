@@ -87,6 +87,10 @@ export function createRowIndex(doc: Document): RowIndex {
     if (row.isConnected && !hasSlot(row)) slotless.add(row);
     else slotless.delete(row);
   };
+  const filledHolding = (node: Node): Element | null => {
+    for (const slot of filled) if (slot.contains(node)) return slot;
+    return null;
+  };
   /** the rows around `el` (itself and every row it sits in) */
   const rowsAround = (el: Element | null, visit: (row: Element) => void) => {
     for (let r = el?.closest(ROW) ?? null; r; r = r.parentElement?.closest(ROW) ?? null) visit(r);
@@ -114,7 +118,8 @@ export function createRowIndex(doc: Document): RowIndex {
       const target = text ? rec.target.parentElement : (rec.target as Element);
       if (target?.nodeType !== 1) continue;
       if (!list?.contains(target)) change.relevant = true;
-      const slot = slotOf(target);
+      // a text edited in place is in a slot only if that slot already has content (it holds the text)
+      const slot = text ? filledHolding(rec.target) : slotOf(target);
       if (slot) {
         change.urgent = true; // content changed inside a warning slot
         touchSlot(slot);
