@@ -95,5 +95,8 @@
     clearFailure,
     tidy,
     hintPresent: () => !!document.querySelector('dm-doctor-hint'),
+    // for agent-switch.js
+    ownRow,
+    visibleHint,
   });
 })();

@@ -3,13 +3,20 @@ import { resolve } from 'node:path';
 
 // The pages the bench serves at www.tiktok.com: a busy /foryou feed and a dm-new chat with
 // thousands of rows built from tests/fixtures/dm-new-healthy.html (same markup, same classes), both
-// carrying the in-page agent (agent-churn.js makes the churn, agent-hint.js probes the hint).
+// carrying the in-page agent (agent-churn.js makes the churn, agent-hint.js probes the hint,
+// agent-switch.js switches conversations).
 
-const AGENT = ['agent-churn.js', 'agent-hint.js'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
+const AGENT = ['agent-churn.js', 'agent-hint.js', 'agent-switch.js']
+  .map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'))
+  .join('\n');
 const agentTag = `<script>${AGENT}</script>`;
 
 export const FORYOU_URL = 'https://www.tiktok.com/foryou';
 export const CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
+/** The same chat with 20,000 rows (scripts/bench/phases/big.ts), served at its own address. */
+export const BIG_CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581&bench=big';
+/** The 5,000-row chat whose conversations the agent switches (scripts/bench/phases/switch.ts). */
+export const SWITCH_CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581&bench=switch';
 
 export function foryouPage(items = 200): string {
   const cards = Array.from(
@@ -26,7 +33,8 @@ ${agentTag}
 </body></html>`;
 }
 
-/** The healthy dm-new chat with its message list replaced by `rows` generated rows. */
+/** The healthy dm-new chat with its message list replaced by `rows` generated rows (5,000 for the
+ * /messages rows, 20,000 for the big-chat rows). */
 export function chatPage(rows = 5000): string {
   const html = readFileSync(resolve('tests/fixtures/dm-new-healthy.html'), 'utf8');
   const open = html.match(/<div data-e2e="dm-new-message-list"[^>]*>/);
