@@ -85,11 +85,13 @@
 
   /**
    * `n` switches on conversations of `rows` rows, one every `periodMs` (when the page's main thread
-   * is busy beyond that, the next one as soon as it is free: never two closer than `periodMs`): odd k
+   * is busy beyond that, the next one as soon as it is free and the last one was rendered: never two
+   * closer than `periodMs`): odd k
    * failed, even k healthy (the page opens on a healthy chat). The next conversation's rows are built
    * just before its switch, outside the timed span. The extension has until 50 ms before the next
-   * switch to follow. Resolves with one result per switch: { k, failed, at, ms?, lateMs?, cause?,
-   * error?, stayed } — `at`: ms since the run's start; `lateMs`: it followed, but after that deadline;
+   * switch to follow. Resolves with one result per switch: { k, failed, at, frameMs, ms?, lateMs?,
+   * cause?, error?, stayed } — `at`: ms since the run's start; `frameMs`: the page's first frame after
+   * the switch was rendered; `lateMs`: it followed, but after that deadline;
    * `stayed`: the hint state was still right at the end of the period (a hint that comes back on a
    * healthy chat, or goes on a failed one, is a flap).
    */
@@ -105,6 +107,8 @@
       const hadHint = !!hintHost();
       const t0 = performance.now();
       switchTo(k, frag);
+      // the first frame that shows the new conversation has been rendered (two animation frames)
+      const frame = new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t0))));
       next = t0 + periodMs;
       const deadline = next - 50;
       let res;
@@ -119,7 +123,11 @@
       const left = deadline - performance.now();
       if (left > 0) await new Promise((r) => setTimeout(r, left));
       const shown = !!window.__bench.visibleHint();
-      results.push({ k, failed, at: t0 - start, ...res, stayed: failed ? shown : !hintHost() });
+      const stayed = failed ? shown : !hintHost();
+      // never the next switch before this conversation was on screen
+      const frameMs = await frame;
+      next = Math.max(next, performance.now());
+      results.push({ k, failed, at: t0 - start, frameMs, ...res, stayed });
     }
     return results;
   }
