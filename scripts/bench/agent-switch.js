@@ -95,11 +95,14 @@
    * `stayed`: the hint state was still right at the end of the period (a hint that comes back on a
    * healthy chat, or goes on a failed one, is a flap).
    */
+  const run = { results: [], stop: false };
   async function switchRun(n, periodMs, rows) {
     const results = [];
+    run.results = results;
+    run.stop = false;
     const start = performance.now();
     let next = start;
-    for (let k = 1; k <= n; k++) {
+    for (let k = 1; k <= n && !run.stop; k++) {
       const failed = k % 2 === 1;
       const wait = next - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -132,5 +135,12 @@
     return results;
   }
 
-  window.__bench = Object.assign(window.__bench || {}, { switchRun });
+  window.__bench = Object.assign(window.__bench || {}, {
+    switchRun,
+    /** Ends a run after the switch under way; returns the results so far. */
+    switchStop: () => {
+      run.stop = true;
+      return run.results;
+    },
+  });
 })();
