@@ -27,9 +27,15 @@ function start(ctx: ContentScriptContext): void {
   const topFrame = window === window.top;
   let watcher: Watcher | null = null;
   const hint = createHintController(ctx, () => watcher);
+  // Plain timers, each callback guarded (the watcher clears its own; invalidation stops it). WXT's
+  // ctx.setTimeout adds an "abort" listener per call that is never removed: a busy chat schedules
+  // a few scans a second, so those listeners would pile up for the page's life.
+  const guard = (fn: () => void) => () => {
+    if (ctx.isValid) fn();
+  };
   const timers = {
-    setTimeout: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms),
-    setInterval: (fn: () => void, ms: number) => ctx.setInterval(fn, ms),
+    setTimeout: (fn: () => void, ms: number) => window.setTimeout(guard(fn), ms),
+    setInterval: (fn: () => void, ms: number) => window.setInterval(guard(fn), ms),
     clearTimeout: (id: number) => clearTimeout(id),
     clearInterval: (id: number) => clearInterval(id),
   };

@@ -75,6 +75,22 @@
     });
   }
 
+  /**
+   * The page's own cost of the same change, for comparison: appends the same failed row and forces
+   * the layout at once, in the page's task, before any extension code can run (MutationObserver
+   * callbacks come after it). Not part of the latency rounds: there the extension's placement pays it.
+   */
+  function layoutCost(round) {
+    const list = document.querySelector('[data-e2e="dm-new-message-list"]');
+    const row = ownRow(`layout ${'y'.repeat(10 + round)}`, true);
+    const t0 = performance.now();
+    list.append(row);
+    row.getBoundingClientRect();
+    const ms = performance.now() - t0;
+    probeRows.push(row);
+    return ms;
+  }
+
   /** Between rounds: a later successful own message clears the failure (DESIGN), so the hint goes. */
   function clearFailure(round) {
     const list = document.querySelector('[data-e2e="dm-new-message-list"]');
@@ -92,6 +108,7 @@
 
   window.__bench = Object.assign(window.__bench || {}, {
     measureHint,
+    layoutCost,
     clearFailure,
     tidy,
     hintPresent: () => !!document.querySelector('dm-doctor-hint'),

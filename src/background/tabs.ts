@@ -18,7 +18,8 @@ import { notifyPopups } from './popup-port';
 // the badge and the hint from the same status the popup's view is built from; open popups get
 // their view again at the same moment (src/background/popup-port.ts).
 
-export const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+export { BROWSER } from './env';
+import { BROWSER } from './env';
 /** Checks run from a popup with no TikTok tab keep their state here, one key per window kind. */
 export const noTab = (incognito: boolean) => (incognito ? -2 : -1);
 /** A run with no tab is kept only while a popup may still be reading it. */

@@ -4,6 +4,7 @@ import { sendMessage } from '../contracts/protocol';
 import type { PageReport } from '../contracts/page-report';
 import type { HintUpdate } from '../contracts/hint-update';
 import type { CauseId } from '../contracts/cause-ids';
+import type { HintWords } from '../contracts/hint-update';
 import type { Watcher } from './watcher';
 import { chatHandle, composerArea } from '../page/read-page';
 import { buildHint, type HintView } from './hint';
@@ -12,7 +13,6 @@ import { readGeometry } from './hint-geometry';
 import { placeHint } from './hint-place';
 import { anyOf, SELECTORS } from '../page/selectors';
 
-const BROWSER = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 const DIALOG = anyOf(SELECTORS.dialog);
 
 /**
@@ -30,25 +30,27 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
 
   const key = () => report?.failureId ?? `state:${bg?.causeId ?? shown ?? ''}`;
 
-  function wanted(): { causeId: CauseId; earlier: boolean; settled: boolean } | null {
+  function wanted(): { causeId: CauseId; earlier: boolean; settled: boolean; words: HintWords | null } | null {
     if (!report?.onMessages || !watcher() || off) return null;
     // hints switched off: not even the page's own answer until they are on again
     if (bg && !bg.hintsEnabled) return null;
     // the background's answer is about this frame's report (not another frame's, e.g. the business iframe)
     if (bg && bg.seq === report.seq && bg.pageId === report.pageId) {
       if (bg.state !== 'problem' || !bg.causeId || !bg.hintsEnabled || bg.dismissed.includes(key())) return null;
-      return { causeId: bg.causeId, earlier: bg.earlier, settled: true };
+      return { causeId: bg.causeId, earlier: bg.earlier, settled: true, words: bg.words };
     }
     // Until then, the page's own answer where the page decides it (a small mapping, not the whole
     // rule table: see src/diagnosis/page-only.ts); otherwise no hint until the background answers.
     const local = diagnosePageOnly(report);
-    return local ? { ...local, settled: false } : null;
+    // (its words: the background's when they are about the same cause, else the title and why alone)
+    return local ? { ...local, settled: false, words: bg?.causeId === local.causeId ? bg.words : null } : null;
   }
 
   function sync(): void {
     try {
       const w = wanted();
       if (!w) return remove();
+      const fresh = !host || !view;
       if (!host || !view) {
         // A plain element (not a registered custom element) with an open shadow root, appended to
         // <body>, never inside TikTok's React-managed nodes. (WXT's createShadowRootUi does the same
@@ -65,10 +67,13 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
       }
       const current = w;
       shown = current.causeId;
-      view.render({ ...current, browser: BROWSER, handle: chatHandle(document) });
-      // Placed in the next frame (before it is painted: hidden until then), never here: this runs
-      // inside the watcher's MutationObserver callback, where reading layout would force TikTok's.
-      reposition();
+      view.render({ ...current, handle: chatHandle(document) });
+      // A new hint is placed at once, so it is painted in the very frame that shows TikTok's failure
+      // (waiting for the next animation frame costs a whole frame, more while TikTok paints a long
+      // chat). Its one read of layout here is the layout that frame needs anyway. Every later move
+      // waits for an animation frame, so nothing else here ever reads layout.
+      if (fresh) place();
+      else reposition();
     } catch (err) {
       console.debug('[dm-doctor] hint failed', err);
     }
@@ -111,17 +116,21 @@ export function createHintController(ctx: ContentScriptContext, watcher: () => W
     if (!view || frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      if (!view) return;
-      try {
-        const row = watcher()?.anchor() ?? null;
-        const size = view.measure();
-        const geo = readGeometry(document, row, row ? null : composerArea(document));
-        view.place(placeHint({ ...geo, size }));
-        watchSizes(row);
-      } catch (err) {
-        console.debug('[dm-doctor] hint placement failed', err);
-      }
+      place();
     });
+  };
+  /** Reads every box it needs together, then writes once. */
+  const place = () => {
+    if (!view) return;
+    try {
+      const row = watcher()?.anchor() ?? null;
+      const size = view.measure();
+      const geo = readGeometry(document, row, row ? null : composerArea(document));
+      view.place(placeHint({ ...geo, size }));
+      watchSizes(row);
+    } catch (err) {
+      console.debug('[dm-doctor] hint placement failed', err);
+    }
   };
   // Movement without polling: scroll and resize events, and a ResizeObserver on the chat, the failed
   // row and the hint itself (a row growing, the composer growing, the hint's details opening).

@@ -1,7 +1,7 @@
 import type { CauseId } from '../contracts/cause-ids';
-import { fixAction } from '../causes/catalogue';
-import { causeActionLabel, causeSteps, causeTitle, causeWhy } from '../causes/copy';
-import { messagesLang, speak, t } from '../i18n/i18n';
+import type { HintWords } from '../contracts/hint-update';
+import { speak, t } from '../i18n/i18n';
+import { msgKey } from '../i18n/keys';
 import type { Placement } from './hint-place';
 
 // The in-page hint: plain DOM inside the open shadow root of <dm-doctor-hint>, which is appended to
@@ -13,9 +13,16 @@ export interface HintContent {
   causeId: CauseId;
   earlier: boolean;
   settled: boolean;
-  browser: 'chrome' | 'firefox';
+  /** the background's words for the cause; until they come (the page's instant answer), its title and why only */
+  words: HintWords | null;
   handle: string | null;
 }
+
+/** The recipient's profile on TikTok, from the @handle the page shows (kept in memory only). */
+const profileOf = (handle: string | null): string | null => {
+  const name = handle?.trim().replace(/^@+/, '');
+  return name ? `https://www.tiktok.com/@${encodeURIComponent(name)}` : null;
+};
 
 export interface HintView {
   render(c: HintContent): void;
@@ -70,23 +77,26 @@ export function buildHint(host: HTMLElement, container: HTMLElement, actions: Hi
       host.dataset.causeId = c.causeId;
       host.dataset.settled = String(c.settled);
       box.classList.toggle('dark', isDark());
-      title.textContent = t(c.earlier ? 'hint_earlier' : 'hint_not_sent', [causeTitle(c.causeId)]);
+      const w = c.words;
+      title.textContent = t(c.earlier ? 'hint_earlier' : 'hint_not_sent', [w?.title ?? t(msgKey('cause', c.causeId, 'title'))]);
       row.replaceChildren();
-      const action = fixAction(c.causeId, { lang: messagesLang(), browser: c.browser, handle: c.handle });
-      if (action.kind === 'open-url' && /^https:/.test(action.href)) {
+      const fix = w?.fix;
+      const profile = fix?.profileLabel ? profileOf(c.handle) : null;
+      const href = profile ?? fix?.href;
+      if (fix && href && /^https:/.test(href)) {
         const a = el('a', 'fix') as HTMLAnchorElement;
-        a.href = action.href;
+        a.href = href;
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
-        a.textContent = causeActionLabel(c.causeId, c);
+        a.textContent = profile ? (fix.profileLabel ?? fix.label) : fix.label;
         row.append(a);
       }
       more.textContent = t('hint_details');
       off.textContent = t('hint_turn_off');
       row.append(more, off);
       const why = el('li', 'why');
-      why.textContent = causeWhy(c.causeId);
-      details.replaceChildren(why, ...causeSteps(c.causeId, c).map((s) => Object.assign(el('li', 'step'), { textContent: s })));
+      why.textContent = w?.why ?? t(msgKey('cause', c.causeId, 'why'));
+      details.replaceChildren(why, ...(w?.steps ?? []).map((s) => Object.assign(el('li', 'step'), { textContent: s })));
     },
     measure() {
       const r = host.getBoundingClientRect();

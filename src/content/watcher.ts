@@ -1,36 +1,24 @@
 import type { PageReport } from '../contracts/page-report';
 import { chatHandle, chatPanel, failedRows, isOwnRow, scanPage, type PageScan } from '../page/read-page';
+import { messageList } from '../page/landmarks';
+import { createRowIndex, type RowIndex } from '../page/row-index';
 import { anyOf, SELECTORS } from '../page/selectors';
 import { failureId } from '../page/failure-id';
 import { whereOf } from '../tiktok/routes';
 
 // Live watching of /messages. One MutationObserver on the narrowest stable root (the chat panel
-// once it exists, the body until then). The callback looks at its records only to tell whether a
-// warning slot or a send-fail tip got content (then the page is scanned at once: the hint's latency
-// budget is 50 ms); anything else marks the page dirty for a throttled scan (≥ 300 ms apart), so a
-// busy chat costs a few scans per second. A 1 s watchdog re-attaches when TikTok replaces the panel
-// and scans for page-level changes (toasts, dialogs) outside it when nothing else did.
+// once it exists, the body until then). Its records keep a row index (src/page/row-index.ts): the
+// warning slots with content, rows without a slot, where the unsupported placeholder may be — so a
+// busy chat costs work in proportion to what changed, never a query over all its rows. A failure
+// marker appearing scans the page at once (the hint's latency); a change a scan reads (a slot, a row
+// below the failure, anything outside the message list) a throttled scan (≥ 300 ms apart); history
+// rows mounted above, texts and reactions in bubbles nothing at all. A 1 s watchdog re-attaches when
+// TikTok replaces the panel and scans for page-level changes (toasts, dialogs) outside it.
 
 export const UNRECOGNISED_AFTER_MS = 5000;
 const THROTTLE_MS = 300;
 const ROW_SEL = anyOf(SELECTORS.messageRow);
-/** Content in a warning slot, or a send-fail tip: what a failure looks like as it appears. */
-const FAILURE_SEL = anyOf([...SELECTORS.warningSlot.map((slot) => `${slot} > *`), ...SELECTORS.sendFailTip]);
-const SLOT_SEL = anyOf(SELECTORS.warningSlot);
 const LIST_SEL = anyOf(SELECTORS.messageList);
-
-/** Cheap look at one mutation record: does it add a failure marker? Also counts added rows. */
-function inspect(rec: MutationRecord, added: { rows: number }): boolean {
-  let urgent = false;
-  if (rec.type === 'characterData') return !!rec.target.parentElement?.closest(SLOT_SEL);
-  if (rec.target.nodeType === 1 && (rec.target as Element).closest(SLOT_SEL)) urgent = true;
-  for (const node of Array.from(rec.addedNodes) as Element[]) {
-    if (node.nodeType !== 1) continue;
-    if (node.matches(ROW_SEL)) added.rows++;
-    if (!urgent && (node.matches(FAILURE_SEL) || node.querySelector(FAILURE_SEL))) urgent = true;
-  }
-  return urgent;
-}
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): number;
@@ -59,14 +47,21 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
   let scheduled = 0;
   let lastScan = 0;
   const added = { rows: 0 };
+  /** the rows' state, kept from the observer's records (src/page/row-index.ts) */
+  let index: RowIndex | null = null;
+  /** the message list as the last scan found it */
+  let list: Element | null = null;
   let seq = 0;
   let last = '';
   let latest: { id: string; fresh: boolean; at: number; row: Element } | null = null;
 
   const observer = new MutationObserver((records) => {
-    let urgent = false;
-    for (const rec of records) urgent = inspect(rec, added) || urgent;
-    if (urgent) return scan();
+    if (!index) return;
+    const change = index.update(records, list, latest?.row ?? null);
+    added.rows += change.rowsAdded;
+    if (change.urgent) return scan();
+    // nothing a scan reads changed (history rows mounted above, texts and reactions in bubbles)
+    if (!change.relevant) return;
     if (!scheduled) scheduled = timers.setTimeout(() => scan(), Math.max(0, lastScan + THROTTLE_MS - Date.now()));
   });
 
@@ -76,9 +71,21 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     observer.disconnect();
     root = panel;
     if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+    // records before this point are gone with the old observer: read the rows once in full
+    if (index) index.rebuild();
+    else index = createRowIndex(doc);
   }
 
   let unsupported = false;
+  /** who sent a failed row, asked once per row (it may read the row's computed style) */
+  const own = new WeakMap<Element, boolean>();
+  const isOwn = (row: Element): boolean => {
+    const known = own.get(row);
+    if (known !== undefined) return known;
+    const mine = isOwnRow(row);
+    own.set(row, mine);
+    return mine;
+  };
   /** `deep`: also look for the unsupported-message placeholder (reads the whole list's text). */
   function scan(deep = false): void {
     if (scheduled) timers.clearTimeout(scheduled);
@@ -86,17 +93,22 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
     lastScan = Date.now();
     try {
       attach();
-      const result = scanPage(doc, { deep });
+      const conv = conversationKey();
+      // the chat's last row only when a chat starts (it queries every row)
+      const rows = index?.rows(!baseline || conv !== conversation);
+      const result = scanPage(doc, { deep, rows, unsupportedRoots: index?.unsupportedRoots(), isOwn });
+      list = messageList(doc);
       if (deep) unsupported = result.observation.unsupportedMessage;
-      emit({ ...result, observation: { ...result.observation, unsupportedMessage: unsupported } });
+      emit(conv, { ...result, observation: { ...result.observation, unsupportedMessage: unsupported } });
     } catch (err) {
       // Never throw into TikTok's page.
       console.debug('[dm-doctor] scan failed', err);
     }
   }
 
-  function emit({ observation: obs, failed: rows, lastRow, unreadable }: PageScan): void {
-    const conv = `${new URL(doc.location.href).searchParams.get('u') ?? ''}|${chatHandle(doc) ?? ''}`;
+  const conversationKey = () => `${new URL(doc.location.href).searchParams.get('u') ?? ''}|${chatHandle(doc) ?? ''}`;
+
+  function emit(conv: string, { observation: obs, failed: rows, lastRow, unreadable }: PageScan): void {
     if (conv !== conversation) {
       conversation = conv;
       openedAt = Date.now();

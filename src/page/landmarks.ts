@@ -32,20 +32,26 @@ export function messageList(doc: Document): Element | null {
 export interface RowScan {
   /** rows whose warning slot holds an icon or text, in DOM order */
   failed: Element[];
-  /** message rows mounted in the list */
-  rows: number;
-  /** of those, rows with a recognised warning slot */
-  withSlot: number;
-  /** the last row in the list (for telling history from fresh sends) */
+  /** any message row mounted */
+  any: boolean;
+  /** mounted rows without a recognised warning slot (a page that is seen has none) */
+  slotless: number;
+  /** the last row in the list (for telling history from fresh sends); null when not asked for */
   last: Element | null;
 }
 
-function isFailedSlot(slot: Element): boolean {
+/** A full scan also counts the rows. */
+export interface FullRowScan extends RowScan {
+  rows: number;
+  withSlot: number;
+}
+
+export function isFailedSlot(slot: Element): boolean {
   return slot.querySelector('svg') !== null || collapse(slot.textContent) !== '';
 }
 
 /** One pass over the rows and the warning slots of the page (two native queries). */
-export function scanRows(doc: Document): RowScan {
+export function scanRows(doc: Document): FullRowScan {
   return safe(
     () => {
       const rowList = doc.querySelectorAll(ROW);
@@ -67,9 +73,10 @@ export function scanRows(doc: Document): RowScan {
       }
       let withSlot = 0;
       for (const row of Array.from(rowList)) if (slotted.has(row)) withSlot++;
-      return { failed, rows: rowList.length, withSlot, last: rowList[rowList.length - 1] ?? null };
+      const rows = rowList.length;
+      return { failed, any: rows > 0, slotless: rows - withSlot, rows, withSlot, last: rowList[rows - 1] ?? null };
     },
-    { failed: [], rows: 0, withSlot: 0, last: null },
+    { failed: [], any: false, slotless: 0, rows: 0, withSlot: 0, last: null },
   );
 }
 

@@ -8,7 +8,7 @@ import { anyOf, SELECTORS, type Selectors } from './selectors';
 // rate limit, error, login) and the "unsupported message" placeholder. Text is read only from
 // these system containers, never from message bubbles (src/page/read-page.ts says the rest).
 
-const UNSUPPORTED_HINT = 'to view this message'; // cheap native pre-check before the exact match
+export const UNSUPPORTED_HINT = 'to view this message'; // cheap native pre-check before the exact match
 const PAGE_RANK: Partial<Record<PageKind, number>> = { 'region-unavailable': 0, 'rate-limited': 1, error: 2, login: 3 };
 /** a TikTok full-page state is short; an inbox is not */
 const PAGE_TEXT_MAX = 600;
@@ -83,12 +83,25 @@ export function pageState(doc: Document): { page: PageKind; notice: Notice | nul
   return loginPage ? { page: 'login', notice: null } : null;
 }
 
-export function unsupportedShown(list: Element | null): boolean {
-  if (!list || !(list.textContent ?? '').includes(UNSUPPORTED_HINT)) return false;
+/** The unsupported-message placeholder in the list; `roots` narrows the look to the parts of it
+ * that held the hint's words when they were added (src/page/row-index.ts). */
+export function unsupportedShown(list: Element | null, roots?: readonly Element[]): boolean {
+  if (!list) return false;
+  const scope = new Set<Element>();
+  for (const root of roots ?? [list]) {
+    if (root.contains(list)) scope.add(list);
+    else if (list.contains(root)) scope.add(root);
+  }
+  for (const root of Array.from(scope)) if (placeholderIn(root)) return true;
+  return false;
+}
+
+function placeholderIn(root: Element): boolean {
+  if (!(root.textContent ?? '').includes(UNSUPPORTED_HINT)) return false;
   const bubble = anyOf(SELECTORS.messageText);
   let shown = false;
   walkText(
-    list,
+    root,
     (text, node) => {
       if (!text.includes(UNSUPPORTED_HINT)) return false;
       // the sentence may be split by a link: try the text's element and two ancestors

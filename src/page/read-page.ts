@@ -68,7 +68,7 @@ function composerOf(doc: Document, list: Element | null, chatOpen: boolean): { s
 function seeingOf(doc: Document, list: Element | null, rows: RowScan, chatOpen: boolean, composerSeen: boolean): UnreadableReason | null {
   if (!chatOpen)
     return firstBeside(doc, list, SELECTORS.conversationList) || firstBeside(doc, list, SELECTORS.conversationRow) ? null : 'page-changed';
-  if (rows.rows > 0) return list && rows.withSlot === rows.rows ? null : 'chat-unreadable';
+  if (rows.any) return list && rows.slotless === 0 ? null : 'chat-unreadable';
   // no recognised row: the chat must look empty, with its composer (or what replaces it) seen
   const panel = first(doc, SELECTORS.chatPanel);
   const content = list ?? panel;
@@ -118,17 +118,17 @@ const EMPTY: PageObservation = {
   unsupportedMessage: false,
 };
 
-function read(doc: Document, rows: RowScan, deep: boolean): Omit<PageScan, 'failed' | 'lastRow'> {
+function read(doc: Document, rows: RowScan, deep: boolean, opts: ScanOptions): Omit<PageScan, 'failed' | 'lastRow'> {
   const failed = rows.failed;
   const list = messageList(doc);
   const generation = generationOf(doc, list);
-  const inbox = generation !== 'unknown' || has(doc, INBOX_MARKERS) || rows.rows > 0;
+  const inbox = generation !== 'unknown' || has(doc, INBOX_MARKERS) || rows.any;
   const chatOpen = inbox && isChatOpen(doc, list);
   const composer = composerOf(doc, list, chatOpen);
   const unreadable = inbox ? seeingOf(doc, list, rows, chatOpen || chatHinted(doc, list), composer.seen) : 'page-changed';
   const observation: PageObservation = {
     ...EMPTY,
-    failures: { total: failed.length, own: failed.filter(isOwnRow).length },
+    failures: { total: failed.length, own: failed.filter(opts.isOwn ?? isOwnRow).length },
     generation,
     chatOpen,
     composer: composer.state,
@@ -152,22 +152,33 @@ function read(doc: Document, rows: RowScan, deep: boolean): Omit<PageScan, 'fail
       ...observation,
       page,
       notice: tip ?? composer.note ?? overlay?.notice ?? null,
-      unsupportedMessage: deep && unreadable === null && safe(() => unsupportedShown(list), false),
+      unsupportedMessage: deep && unreadable === null && safe(() => unsupportedShown(list, opts.unsupportedRoots), false),
     },
     unreadable: page === 'rate-limited' ? null : unreadable,
   };
 }
 
-/** Reads the page; never throws (a damaged page reads as 'unknown'). */
+export interface ScanOptions {
+  /** also look for the unsupported-message placeholder (default true) */
+  deep?: boolean;
+  /** the rows' state when the caller keeps it (src/page/row-index.ts); else the rows are queried */
+  rows?: RowScan;
+  /** where the placeholder can be (row-index); else the whole list */
+  unsupportedRoots?: readonly Element[];
+  /** the own-row test, when the caller remembers its answers (a row's sender never changes) */
+  isOwn?: (row: Element) => boolean;
+}
+
 /**
  * The observation, the failed rows it counted and whether the page can be seen (one pass over
  * the rows for all three: the watcher needs them all). `deep: false` skips the one look that
- * reads the whole message list's text (the unsupported-message placeholder).
+ * reads the whole message list's text (the unsupported-message placeholder). Never throws (a damaged
+ * page reads as 'unknown').
  */
-export function scanPage(doc: Document, opts: { deep?: boolean } = {}): PageScan {
-  const rows = scanRows(doc);
+export function scanPage(doc: Document, opts: ScanOptions = {}): PageScan {
+  const rows = opts.rows ?? scanRows(doc);
   try {
-    return { ...read(doc, rows, opts.deep ?? true), failed: rows.failed, lastRow: rows.last };
+    return { ...read(doc, rows, opts.deep ?? true, opts), failed: rows.failed, lastRow: rows.last };
   } catch {
     return {
       observation: { ...EMPTY, failures: { ...EMPTY.failures } },

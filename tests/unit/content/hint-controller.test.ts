@@ -40,6 +40,7 @@ const update = (over: Partial<HintUpdate> = {}): HintUpdate => ({
   dismissed: [],
   seq: 1,
   pageId: 'p',
+  words: null,
   ...over,
 });
 const hint = () => document.querySelector<HTMLElement>('dm-doctor-hint');
