@@ -119,8 +119,7 @@
     return op;
   }
 
-  /** `maxPerTask`: at most that many changes in one task (default `rate`: up to 1 s of backlog). */
-  function start(kind, rate, maxPerTask) {
+  function start(kind, rate) {
     stop();
     // one generator per kind for the page's life, so rows inserted in one round are removed in the next
     let op = ops[kind];
@@ -136,7 +135,7 @@
     // A 10 ms interval; each tick catches up to `rate` changes per second of wall time.
     state.timer = setInterval(() => {
       const due = Math.floor(((performance.now() - state.started) * rate) / 1000);
-      let k = Math.min(due - state.done, maxPerTask || rate); // never more than 1 s of backlog in one task
+      let k = Math.min(due - state.done, rate); // never more than 1 s of backlog in one task
       while (k-- > 0) {
         op();
         state.done++;

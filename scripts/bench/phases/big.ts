@@ -14,9 +14,6 @@ import { profiled, round, summarize, type ProfileSummary } from '../profile';
 
 export const BIG_ROWS = 20_000;
 const BIG = QUICK ? { pairs: 1, churnS: 3, hintRounds: 10, hintCapS: 4 } : { pairs: 2, churnS: 6, hintRounds: 20, hintCapS: 10 };
-/** At 20,000 rows the page cannot make 1,000 changes/s: without a bound, the churn's catch-up (up to
- * 1 s of backlog in one task) becomes tasks of many seconds that hold every evaluate and frame. */
-const MAX_PER_TASK = 50;
 const LABEL = `/messages (${BIG_ROWS.toLocaleString('en')} rows)`;
 const REPORTED = 'reported';
 
@@ -28,7 +25,7 @@ interface ChurnRound {
 
 async function churnRound(page: Page, cdp: CDPSession, origin: string): Promise<ChurnRound> {
   const t = Date.now();
-  await page.evaluate(`window.__bench.start("messages", ${RATE}, ${MAX_PER_TASK})`);
+  await page.evaluate(`window.__bench.start("messages", ${RATE})`);
   await sleep(CFG.warmS * 1000);
   await page.evaluate('window.__bench.mark()');
   const t1 = Date.now();
@@ -104,7 +101,7 @@ async function bigCpu(extPage: Page, plainPage: Page, s: ChromiumSession, plain:
 async function bigLatency(page: Page, busy: boolean) {
   const what = `failure → hint visible, ${BIG_ROWS.toLocaleString('en')} rows${busy ? ' + 1k mutations/s' : ', no churn'}`;
   try {
-    if (busy) await page.evaluate(`window.__bench.start("messages", ${RATE}, ${MAX_PER_TASK})`);
+    if (busy) await page.evaluate(`window.__bench.start("messages", ${RATE})`);
     const times: number[] = [];
     const frames: number[] = [];
     const errors: string[] = [];
