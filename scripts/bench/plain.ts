@@ -13,7 +13,8 @@ export interface PlainSession {
   close(): Promise<void>;
 }
 
-export async function launchPlain(executablePath: string): Promise<PlainSession> {
+/** `extensionDir`: load this extension instead of none (the heap phase's empty-content-script control). */
+export async function launchPlain(executablePath: string, extensionDir?: string): Promise<PlainSession> {
   const profile = mkdtempSync(join(tmpdir(), 'dmd-bench-plain-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -21,6 +22,7 @@ export async function launchPlain(executablePath: string): Promise<PlainSession>
     viewport: { width: 1280, height: 800 },
     // the harness's flags minus the extension (and its websocket host mapping)
     args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

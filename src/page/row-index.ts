@@ -153,7 +153,9 @@ export function createRowIndex(doc: Document): RowIndex {
         change.rowsAdded += rows.length;
         if (rows.length > BATCH) change.relevant = true;
         for (const r of rows) {
-          touchRow(r);
+          // its slot, if any, came with it: found by the same query (no second one per row)
+          if (slots.some((slot) => r.contains(slot))) slotless.delete(r);
+          else slotless.add(r);
           if (after?.isConnected && (after.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0) change.relevant = true;
         }
         for (const s of slots) {

@@ -3,7 +3,50 @@ import type { ChromiumSession } from '../../browsers/chromium';
 import { BUDGET, MB } from '../budgets';
 import { CFG, details, failRow, log, RATE, ROWS, rows, sleep } from '../common';
 import { CHAT_URL, chatPage } from '../pages';
-import type { PlainSession } from '../plain';
+import { launchPlain, type PlainSession } from '../plain';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath } from '../../browsers/paths';
+
+/** An extension whose content script does nothing, on the same pages: what any content script costs the isolate (its own JS context). */
+function controlExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dmd-bench-control-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'empty content script',
+      version: '1.0',
+      content_scripts: [{ matches: ['https://www.tiktok.com/*'], js: ['c.js'], all_frames: true, run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'c.js'), 'void 0;\n');
+  return dir;
+}
+
+/** The same page and churn with the control extension: its heap minus the plain browser's. */
+async function controlDelta(html: string, plainCdp: CDPSession): Promise<number | null> {
+  const dir = controlExtension();
+  const control = await launchPlain(chromiumPath(), dir);
+  try {
+    control.serve(CHAT_URL, html);
+    const page = await control.open(CHAT_URL);
+    const cdp = await control.context.newCDPSession(page);
+    await sleep(1500);
+    await page.evaluate(`window.__bench.start("messages", ${RATE})`);
+    await sleep(CFG.heapEarlyS * 1000);
+    const [c, p] = [await heapUsed(cdp), await heapUsed(plainCdp)];
+    await page.evaluate('window.__bench.stop()');
+    return c - p;
+  } catch (err) {
+    log('heap control failed', err);
+    return null;
+  } finally {
+    await control.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // Phase 6: isolate heap after GC with and without the extension, early and late in a long churn (budget: the difference at both points).
 async function heapUsed(cdp: CDPSession): Promise<number> {
@@ -37,6 +80,7 @@ export async function measureHeap(s: ChromiumSession, plain: PlainSession) {
     const late = await at(CFG.heapLateS);
     log('heap at', CFG.heapLateS, 's', late);
     await extPage.evaluate('window.__bench.stop()');
+    const floor = await controlDelta(html, plainCdp);
     await plainPage.evaluate('window.__bench.stop()');
     const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
     const d = (b: number) => `${b >= 0 ? '+' : '−'}${mb(Math.abs(b))}`;
@@ -47,7 +91,7 @@ export async function measureHeap(s: ChromiumSession, plain: PlainSession) {
       ok: Math.max(early.ext - early.plain, late.ext - late.plain) <= BUDGET.heapDelta,
     });
     details.push(
-      `Heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage ×2): with extension ${mb(early.ext)} at ${CFG.heapEarlyS} s, ${mb(late.ext)} at ${CFG.heapLateS} s; without ${mb(early.plain)}, ${mb(late.plain)}.`,
+      `Heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage ×2): with extension ${mb(early.ext)} at ${CFG.heapEarlyS} s, ${mb(late.ext)} at ${CFG.heapLateS} s; without ${mb(early.plain)}, ${mb(late.plain)}.${floor === null ? '' : ` An extension whose content script is \`void 0\` (same page, same churn) costs ${d(floor)} over the plain page: the content script's own JS context (an isolated world), the floor of this figure.`}`,
       '',
     );
     await extPage.close();
