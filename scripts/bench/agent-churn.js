@@ -64,17 +64,24 @@
   function messageOps() {
     const list = document.querySelector('[data-e2e="dm-new-message-list"]');
     const template = document.getElementById('bench-row-template');
-    const texts = Array.from(list.querySelectorAll('[class*="PText"]'))
-      .slice(0, -20)
-      .map((p) => p.firstChild)
-      .filter(Boolean);
-    const contents = Array.from(list.querySelectorAll('[class*="DivMessageContent"]')).slice(0, -20);
-    const inserted = [];
+    let texts = [];
+    let contents = [];
+    let inserted = [];
+    // the rows it edits; again after a conversation switch replaced them (agent-switch.js)
+    const bind = () => {
+      texts = Array.from(list.querySelectorAll('[class*="PText"]'))
+        .slice(0, -20)
+        .map((p) => p.firstChild)
+        .filter(Boolean);
+      contents = Array.from(list.querySelectorAll('[class*="DivMessageContent"]')).slice(0, -20);
+      inserted = [];
+    };
+    bind();
     let n = 0;
     let tick = 0;
     const badge =
       '<svg width="16" height="16" viewBox="0 0 48 48"><path d="M24 41s-17-9.3-17-22a9 9 0 0 1 17-4 9 9 0 0 1 17 4c0 12.7-17 22-17 22Z"></path></svg><span>1</span>';
-    return function op() {
+    const op = () => {
       switch (tick++ % 6) {
         case 0: {
           const row = template.content.firstElementChild.cloneNode(true);
@@ -108,6 +115,8 @@
         }
       }
     };
+    op.rebind = bind;
+    return op;
   }
 
   function start(kind, rate) {
@@ -155,5 +164,10 @@
     stop,
     mark,
     rows: () => document.querySelectorAll('[data-e2e="dm-new-chat-item"]').length,
+    /** After the chat's rows were replaced: the /messages churn edits the new ones. */
+    rebindChurn: () => {
+      if (ops.messages) ops.messages.rebind();
+      return true;
+    },
   });
 })();

@@ -112,5 +112,8 @@
     clearFailure,
     tidy,
     hintPresent: () => !!document.querySelector('dm-doctor-hint'),
+    // for agent-switch.js
+    ownRow,
+    visibleHint,
   });
 })();

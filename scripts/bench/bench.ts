@@ -3,7 +3,7 @@
 // The budgets are in scripts/bench/budgets.ts (the one table); the phases in scripts/bench/phases/.
 // Options: --quick (shorter churn, fewer rounds), --check (exit 1 when a budget is missed),
 // --no-write / --write (docs/PERFORMANCE.md is written by default in full mode only),
-// --only=sizes,checks,cpu,latency,popup,heap (a subset, never written).
+// --only=sizes,checks,cpu,latency,popup,heap,big,switch (a subset, never written).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
@@ -11,12 +11,14 @@ import { resolve } from 'node:path';
 import { launchChromium, type ChromiumSession } from '../browsers/chromium';
 import { chromiumPath } from '../browsers/paths';
 import { BUILD_DIR, CFG, CHECK, details, log, QUICK, RATE, rows, want, WRITE } from './common';
+import { measureBig } from './phases/big';
 import { measureChecks } from './phases/checks';
 import { measureCpu } from './phases/cpu';
 import { measureHeap } from './phases/heap';
 import { measureLatency } from './phases/latency';
 import { measurePopup, measurePopupCold, POPUP_COLD_ROUNDS } from './phases/popup';
 import { measureSizes } from './phases/sizes';
+import { measureSwitch } from './phases/switch';
 import { launchPlain, type PlainSession } from './plain';
 import { renderTable, writeDoc, type Run } from './report';
 
@@ -36,7 +38,7 @@ async function main() {
   let s: ChromiumSession | null = null;
   let plain: PlainSession | null = null;
   let chromiumVersion = 'unknown';
-  const needBrowser = ['checks', 'cpu', 'latency', 'popup', 'heap'].some(want);
+  const needBrowser = ['checks', 'cpu', 'latency', 'popup', 'heap', 'big', 'switch'].some(want);
   try {
     if (needBrowser) {
       s = await launchChromium({ extensionDir: BUILD_DIR });
@@ -52,7 +54,7 @@ async function main() {
         log('checks');
         await measureChecks(s);
       }
-      if (want('cpu') || want('heap')) plain = await launchPlain(exe);
+      if (want('cpu') || want('heap') || want('big')) plain = await launchPlain(exe);
       if (want('cpu')) {
         log('cpu');
         await measureCpu(s, plain!, origin);
@@ -70,6 +72,15 @@ async function main() {
       if (want('heap')) {
         log('heap');
         await measureHeap(s, plain!);
+      }
+      // the 20,000-row chat and conversation switches: measured and reported (no budget)
+      if (want('big')) {
+        log('big');
+        await measureBig(s, plain!, origin);
+      }
+      if (want('switch')) {
+        log('switch');
+        await measureSwitch(s, origin);
       }
     }
   } finally {

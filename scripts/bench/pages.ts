@@ -3,13 +3,20 @@ import { resolve } from 'node:path';
 
 // The pages the bench serves at www.tiktok.com: a busy /foryou feed and a dm-new chat with
 // thousands of rows built from tests/fixtures/dm-new-healthy.html (same markup, same classes), both
-// carrying the in-page agent (agent-churn.js makes the churn, agent-hint.js probes the hint).
+// carrying the in-page agent (agent-churn.js makes the churn, agent-hint.js probes the hint,
+// agent-switch.js switches conversations).
 
-const AGENT = ['agent-churn.js', 'agent-hint.js'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
+const AGENT = ['agent-churn.js', 'agent-hint.js', 'agent-switch.js']
+  .map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'))
+  .join('\n');
 const agentTag = `<script>${AGENT}</script>`;
 
 export const FORYOU_URL = 'https://www.tiktok.com/foryou';
 export const CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581';
+/** The same chat with 20,000 rows (scripts/bench/phases/big.ts), served at its own address. */
+export const BIG_CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581&bench=big';
+/** The 5,000-row chat whose conversations the agent switches (scripts/bench/phases/switch.ts). */
+export const SWITCH_CHAT_URL = 'https://www.tiktok.com/messages?lang=en&u=7301948089581&bench=switch';
 
 export function foryouPage(items = 200): string {
   const cards = Array.from(
@@ -26,8 +33,14 @@ ${agentTag}
 </body></html>`;
 }
 
-/** The healthy dm-new chat with its message list replaced by `rows` generated rows. */
-export function chatPage(rows = 5000): string {
+/**
+ * The healthy dm-new chat with its message list replaced by `rows` generated rows (5,000 for the
+ * /messages rows, 20,000 for the big-chat rows). `inPage`: the same rows (same markup, texts and
+ * order) are built by an inline script while the page parses, before the content script starts at
+ * document_idle, instead of being sent as HTML: 20,000 rows are ≈ 31 MB of HTML, which takes twice
+ * as long to route and parse as to clone.
+ */
+export function chatPage(rows = 5000, { inPage = false } = {}): string {
   const html = readFileSync(resolve('tests/fixtures/dm-new-healthy.html'), 'utf8');
   const open = html.match(/<div data-e2e="dm-new-message-list"[^>]*>/);
   const bottom = html.indexOf('<div data-e2e="dm-new-chat-bottom"');
@@ -49,7 +62,7 @@ export function chatPage(rows = 5000): string {
     tpl.replace(/data-index="\d+"/, `data-index="${i}"`).replace(/(<p class="[^"]*PText[^"]*">)[\s\S]*?(<\/p>)/, `$1${text}$2`);
   const time = items[0]?.includes('DivTimeContainer') ? items[0] : '';
   const out: string[] = [time];
-  for (let i = 1; i <= rows; i++) {
+  for (let i = 1; i <= (inPage ? 0 : rows); i++) {
     const mine = i % 3 === 0;
     out.push(withText(mine ? own : friend, i, `${mine ? 'my' : 'their'} message number ${i} about plans for the weekend`));
   }
@@ -57,5 +70,24 @@ export function chatPage(rows = 5000): string {
     `<template id="bench-row-template">${withText(friend, 0, 'older message')}</template>` +
     `<template id="bench-own-template">${withText(own, 0, 'own message')}</template>`;
   const page = `${html.slice(0, listStart)}\n${out.join('\n')}\n${html.slice(listEnd)}`;
-  return page.replace('</body>', `${templates}\n${agentTag}\n</body>`);
+  return page.replace('</body>', `${templates}\n${inPage ? growTag(rows) : ''}${agentTag}\n</body>`);
+}
+
+/** Appends rows 1…`rows` to the message list as chatPage() would have written them. */
+function growTag(rows: number): string {
+  return `<script>(() => {
+  const list = document.querySelector('[data-e2e="dm-new-message-list"]');
+  const friend = document.getElementById('bench-row-template').content.firstElementChild;
+  const own = document.getElementById('bench-own-template').content.firstElementChild;
+  const frag = document.createDocumentFragment();
+  for (let i = 1; i <= ${rows}; i++) {
+    const mine = i % 3 === 0;
+    const row = (mine ? own : friend).cloneNode(true);
+    row.setAttribute('data-index', String(i));
+    row.querySelector('[class*="PText"]').textContent = (mine ? 'my' : 'their') + ' message number ' + i + ' about plans for the weekend';
+    frag.append(row, '\\n');
+  }
+  list.append(frag);
+})();</script>
+`;
 }
