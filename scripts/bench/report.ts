@@ -166,6 +166,7 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
 
 export function writeDoc(path: string, run: Run): void {
   let history = '';
+  let notes = '';
   if (existsSync(path)) {
     const old = readFileSync(path, 'utf8');
     const a = old.indexOf(LATEST_START);
@@ -174,8 +175,11 @@ export function writeDoc(path: string, run: Run): void {
     const previous = a >= 0 && b > a ? old.slice(a + LATEST_START.length, b).trim() : '';
     const kept = h >= 0 ? old.slice(h + HISTORY.length).trim() : '';
     history = [previous, kept].filter(Boolean).join('\n\n');
+    // the hand-written sections between the latest result and the history stay where they are
+    const hist = old.indexOf('\n## History');
+    if (b > a && hist > b) notes = old.slice(b + LATEST_END.length, hist).trim();
   }
-  const doc = [INTRO + LATEST_START, renderRun(run), LATEST_END, '', '## History', '', HISTORY, '', history, ''].join('\n');
+  const doc = [INTRO + LATEST_START, renderRun(run), LATEST_END, '', notes, '', '## History', '', HISTORY, '', history, ''].join('\n');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, doc.replace(/\n{3,}/g, '\n\n'));
 }

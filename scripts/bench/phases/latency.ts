@@ -63,7 +63,7 @@ export async function measureLatency(s: ChromiumSession) {
           }
         });
         const sum = summarize(profile, `chrome-extension://${s.extensionId}/`);
-        breakdown = ` Profiled 10 extra rounds (failure + clear each): extension ${round(sum.extensionMs, 0)} ms in all, ${round(sum.extensionMs / 10, 1)} ms per round; heaviest: ${sum.top
+        breakdown += ` Profiled 10 extra rounds (failure + clear each): extension ${round(sum.extensionMs, 0)} ms in all, ${round(sum.extensionMs / 10, 1)} ms per round; heaviest: ${sum.top
           .slice(0, 8)
           .map((t) => `${t.fn} ${t.ms} ms`)
           .join('; ')}.`;
