@@ -4,6 +4,7 @@ import { CFG, details, failRow, log, median, ms, pct, QUICK, RATE, rows, SAMPLIN
 import { BIG_CHAT_URL, chatPage } from '../pages';
 import type { PlainSession } from '../plain';
 import { profiled, round, summarize, type ProfileSummary } from '../profile';
+import { hintRounds } from './latency';
 
 // Phase "big": the /messages measures of phases/cpu.ts and phases/latency.ts on a chat of 20,000
 // rows (the same generated rows as the 5,000-row chat, four times as many): extension script per s of
@@ -102,41 +103,8 @@ async function bigLatency(page: Page, busy: boolean) {
   const what = `failure → hint visible, ${BIG_ROWS.toLocaleString('en')} rows${busy ? ' + 1k mutations/s' : ', no churn'}`;
   try {
     if (busy) await page.evaluate(`window.__bench.start("messages", ${RATE})`);
-    const times: number[] = [];
-    const frames: number[] = [];
-    const errors: string[] = [];
-    const capAt = Date.now() + BIG.hintCapS * 1000;
-    let capped = false;
-    // distinct text lengths (failure ids) for the two flavours on the same page
-    const first = busy ? 100 : 0;
-    for (let r = first; r < first + BIG.hintRounds; r++) {
-      if (Date.now() > capAt) {
-        capped = true;
-        break;
-      }
-      const res = (await page.evaluate(`window.__bench.measureHint(${r}, 3000)`)) as {
-        ms?: number;
-        frameMs?: number;
-        cause?: string;
-        error?: string;
-      };
-      if (res.error || res.cause !== 'sending-too-fast') errors.push(res.error ?? `cause ${res.cause}`);
-      else {
-        times.push(res.ms!);
-        frames.push(res.frameMs!);
-      }
-      await page.evaluate(`window.__bench.clearFailure(${r})`);
-      const gone = await page
-        .waitForFunction('!document.querySelector("dm-doctor-hint")', undefined, { timeout: 10_000, polling: 50 })
-        .then(() => true)
-        .catch(() => false);
-      await page.evaluate('window.__bench.tidy()');
-      if (!gone) {
-        errors.push('hint still shown 10 s after the clearing send');
-        break;
-      }
-      await sleep(100);
-    }
+    // distinct round numbers (failure ids) for the two flavours on the same page
+    const { times, frames, errors, capped } = await hintRounds(page, busy ? 100 : 0, BIG.hintRounds, BIG.hintCapS);
     if (busy) await page.evaluate('window.__bench.stop()');
     if (times.length === 0) throw new Error(`no round succeeded (${errors[0] ?? 'none ran'})`);
     rows.push({

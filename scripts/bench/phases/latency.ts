@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { ChromiumSession } from '../../browsers/chromium';
 import { BUDGET } from '../budgets';
 import { CFG, details, failRow, median, ms, pct, RATE, ROWS, rows, SAMPLING_US, sleep } from '../common';
@@ -5,6 +6,54 @@ import { CHAT_URL, chatPage } from '../pages';
 import { profiled, round, summarize } from '../profile';
 
 // Phase 3: from a failed message appearing to the hint being visible, on a long chat, idle and under churn.
+
+export interface HintRounds {
+  times: number[];
+  /** to the next animation frame after the hint was visible */
+  frames: number[];
+  errors: string[];
+  /** stopped at the time cap before all rounds ran */
+  capped: boolean;
+}
+
+/**
+ * Rounds `first`…`first + n - 1` on an open chat page: a failed row appended, the time until the hint
+ * shows its cause, then a later successful send clears it (distinct round numbers: distinct failure ids).
+ * A slow extension must not make the bench run for ever: stops at `capS` seconds, or when a hint stays.
+ */
+export async function hintRounds(page: Page, first: number, n: number, capS: number): Promise<HintRounds> {
+  const out: HintRounds = { times: [], frames: [], errors: [], capped: false };
+  const capAt = Date.now() + capS * 1000;
+  for (let r = first; r < first + n; r++) {
+    if (Date.now() > capAt) {
+      out.capped = true;
+      break;
+    }
+    const res = (await page.evaluate(`window.__bench.measureHint(${r}, 3000)`)) as {
+      ms?: number;
+      frameMs?: number;
+      cause?: string;
+      error?: string;
+    };
+    if (res.error || res.cause !== 'sending-too-fast') out.errors.push(res.error ?? `cause ${res.cause}`);
+    else {
+      out.times.push(res.ms!);
+      out.frames.push(res.frameMs!);
+    }
+    await page.evaluate(`window.__bench.clearFailure(${r})`);
+    const gone = await page
+      .waitForFunction('!document.querySelector("dm-doctor-hint")', undefined, { timeout: 10_000, polling: 50 })
+      .then(() => true)
+      .catch(() => false);
+    await page.evaluate('window.__bench.tidy()');
+    if (!gone) {
+      out.errors.push('hint still shown 10 s after the clearing send');
+      break;
+    }
+    await sleep(100);
+  }
+  return out;
+}
 export async function measureLatency(s: ChromiumSession) {
   s.serve(CHAT_URL, chatPage(ROWS));
   for (const busy of [false, true]) {
@@ -13,33 +62,8 @@ export async function measureLatency(s: ChromiumSession) {
       const page = await s.open(CHAT_URL);
       await sleep(1500);
       if (busy) await page.evaluate(`window.__bench.start("messages", ${RATE})`);
-      const times: number[] = [];
-      const frames: number[] = [];
-      const errors: string[] = [];
       const n = busy ? CFG.busyLatencyRounds : CFG.latencyRounds;
-      const capAt = Date.now() + CFG.latencyCapS * 1000;
-      let capped = false;
-      for (let r = 0; r < n; r++) {
-        if (Date.now() > capAt) {
-          capped = true; // a slow extension must not make the bench run for ever
-          break;
-        }
-        const res = (await page.evaluate(`window.__bench.measureHint(${r}, 3000)`)) as {
-          ms?: number;
-          frameMs?: number;
-          cause?: string;
-          error?: string;
-        };
-        if (res.error || res.cause !== 'sending-too-fast') errors.push(res.error ?? `cause ${res.cause}`);
-        else {
-          times.push(res.ms!);
-          frames.push(res.frameMs!);
-        }
-        await page.evaluate(`window.__bench.clearFailure(${r})`);
-        await page.waitForFunction('!document.querySelector("dm-doctor-hint")', undefined, { timeout: 10_000, polling: 50 });
-        await page.evaluate('window.__bench.tidy()');
-        await sleep(100);
-      }
+      const { times, frames, errors, capped } = await hintRounds(page, 0, n, CFG.latencyCapS);
       // where the time goes: 10 more rounds under the profiler (not counted above: sampling slows the page)
       let breakdown = '';
       if (!busy) {
