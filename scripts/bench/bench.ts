@@ -16,7 +16,7 @@ import { measureChecks } from './phases/checks';
 import { measureCpu } from './phases/cpu';
 import { measureHeap } from './phases/heap';
 import { measureLatency } from './phases/latency';
-import { measurePopup, measurePopupCold, POPUP_COLD_ROUNDS } from './phases/popup';
+import { measurePopup, measurePopupCold, measurePopupFloor, POPUP_COLD_ROUNDS } from './phases/popup';
 import { measureSizes } from './phases/sizes';
 import { measureSwitch } from './phases/switch';
 import { launchPlain, type PlainSession } from './plain';
@@ -68,6 +68,8 @@ async function main() {
         await measurePopup(s);
         log('popup (worker stopped first)');
         await measurePopupCold(s);
+        log('popup floor (an empty extension page)');
+        await measurePopupFloor();
       }
       if (want('heap')) {
         log('heap');

@@ -15,6 +15,8 @@ const ROW = anyOf(SELECTORS.messageRow);
 const SLOT = anyOf(SELECTORS.warningSlot);
 /** A send-fail tip: with content in a warning slot, what a failure looks like as it appears. */
 const TIP = anyOf(SELECTORS.sendFailTip);
+/** a message's own area (its words, media, reactions): holds no row, slot or notice (see src/page/dom.ts) */
+const AREA = anyOf(SELECTORS.messageArea);
 
 /** more rows than this in one record: a chat rendered in place or scrolled back, not a message */
 const BATCH = 3;
@@ -112,33 +114,52 @@ export function createRowIndex(doc: Document): RowIndex {
   function update(records: MutationRecord[], list: Element | null, after: Element | null): RowChange {
     const change: RowChange = { urgent: false, relevant: false, rowsAdded: 0 };
     const before = { filled: filled.size, slotless: slotless.size };
-    let removedRows = 0;
+    /** an element left the page: the last rows may be gone */
+    let removedAny = false;
     for (const rec of records) {
       const text = rec.type === 'characterData';
       const target = text ? rec.target.parentElement : (rec.target as Element);
       if (target?.nodeType !== 1) continue;
       if (!list?.contains(target)) change.relevant = true;
-      // a text edited in place is in a slot only if that slot already has content (it holds the text)
-      const slot = text ? filledHolding(rec.target) : slotOf(target);
-      if (slot) {
-        change.urgent = true; // content changed inside a warning slot
-        touchSlot(slot);
-      }
       if (text) {
+        // a text edited in place is in a slot only if that slot already has content (it holds the text)
+        const slot = filled.size ? filledHolding(rec.target) : null;
+        if (slot) {
+          change.urgent = true; // content changed inside a warning slot
+          touchSlot(slot);
+        }
         if ((rec.target.nodeValue ?? '').includes(UNSUPPORTED_HINT)) unsupported.add(target);
         continue;
       }
-      for (let i = 0; i < rec.removedNodes.length; i++) {
-        const node = rec.removedNodes[i] as Node;
+      if (target !== list) {
+        // inside a message's own area (a reaction toggled, media loaded): nothing the index holds can
+        // come or go there, and its elements are not looked into; only a placeholder's words are seen
+        if (target.closest(AREA) !== null) {
+          for (let i = 0; i < rec.addedNodes.length; i++) {
+            const node = rec.addedNodes[i] as Node;
+            if (node.nodeType === 3 && (node.nodeValue ?? '').includes(UNSUPPORTED_HINT)) unsupported.add(target);
+          }
+          continue;
+        }
+        // (the list itself is in no slot: rows added or removed there skip this walk up)
+        const slot = slotOf(target);
+        if (slot) {
+          change.urgent = true; // content changed inside a warning slot
+          touchSlot(slot);
+        }
+      }
+      const removed = rec.removedNodes;
+      for (let i = 0; i < removed.length; i++) {
+        const node = removed[i] as Node;
         if (node.nodeType !== 1) continue;
-        const { rows, slots } = inside(node as Element);
-        for (const s of slots) filled.delete(s);
-        for (const r of rows) slotless.delete(r);
-        // a batch of rows gone (another chat rendered in place) is worth a look; one history row is not
-        if (rows.length > BATCH) change.relevant = true;
-        removedRows += rows.length;
-        // a slot taken out of a row that stays
-        if (slots.length && !rows.length) rowsAround(target, touchRow);
+        const el = node as Element;
+        removedAny = true;
+        // No query over what left: the few slots and rows the index holds that were inside it are
+        // dropped (a row that leaves is usually a history row above, holding neither).
+        if (filled.size) for (const s of filled) if (el.contains(s)) filled.delete(s);
+        if (slotless.size) for (const r of slotless) if (el.contains(r)) slotless.delete(r);
+        // a slot taken out of a row that stays (the row has no slot now)
+        if (target !== list && hasSlot(el) && !el.matches(ROW) && el.querySelector(ROW) === null) rowsAround(target, touchRow);
       }
       for (let i = 0; i < rec.addedNodes.length; i++) {
         const node = rec.addedNodes[i] as Node;
@@ -169,8 +190,10 @@ export function createRowIndex(doc: Document): RowIndex {
       }
     }
     if (filled.size !== before.filled || slotless.size !== before.slotless || (list && !list.isConnected)) change.relevant = true;
-    // the last rows gone (a chat emptied or replaced by one we cannot read)
-    if (removedRows > 0 && !change.relevant && (list ?? doc).querySelector(ROW) === null) change.relevant = true;
+    // the failed row that matters gone (rows removed in a batch: another chat rendered in place)
+    if (after && !after.isConnected) change.relevant = true;
+    // the last rows gone (a chat emptied or replaced by one we cannot read): the first row is found at once
+    if (removedAny && !change.relevant && (list ?? doc).querySelector(ROW) === null) change.relevant = true;
     return change;
   }
 

@@ -1,6 +1,9 @@
-import { fixtureHtml, type ChromiumSession } from '../../browsers/chromium';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixtureHtml, launchChromium, type ChromiumSession } from '../../browsers/chromium';
 import { BUDGET } from '../budgets';
-import { CFG, details, failRow, median, ms, pct, QUICK, rows, sleep } from '../common';
+import { BUILD_DIR, CFG, details, failRow, median, ms, pct, QUICK, rows, sleep } from '../common';
 
 /** popup opens after stopping the worker (each a few hundred ms of worker start-up) */
 export const POPUP_COLD_ROUNDS = QUICK ? 10 : 15;
@@ -131,5 +134,66 @@ export async function measurePopupCold(s: ChromiumSession) {
     );
   } catch (err) {
     failRow(what, `≤ ${BUDGET.popupColdMs} ms`, err);
+  }
+}
+
+/**
+ * The floor of the popup rows: how soon an extension page can show anything at all in this browser,
+ * measured the same way (a new page, the same probe, time since navigation start). A copy of the
+ * build gets two pages the product never ships: `bench-static.html`, the popup's own head with the
+ * `top-cause` element already in its HTML, and `bench-module.html`, the same with the element made by
+ * one tiny module script (the popup's script is a module). Opened in a second Chromium with that copy.
+ */
+export async function measurePopupFloor() {
+  const what = 'popup floor: an empty extension page → element shown';
+  const dir = mkdtempSync(join(tmpdir(), 'dmd-floor-'));
+  let floor: ChromiumSession | null = null;
+  try {
+    cpSync(BUILD_DIR, dir, { recursive: true });
+    const head = /<head>[\s\S]*<\/head>/.exec(readFileSync(join(dir, 'popup.html'), 'utf8'))?.[0];
+    if (!head) throw new Error('popup.html has no <head>');
+    // the popup's head without its script (its stylesheet stays)
+    const plainHead = head.replace(/<script[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g, '');
+    const el = '<div data-testid="top-cause" class="cause">x</div>';
+    writeFileSync(
+      join(dir, 'bench-static.html'),
+      `<!doctype html><html lang="en">${plainHead}<body><main id="root">${el}</main></body></html>`,
+    );
+    writeFileSync(
+      join(dir, 'bench-module.html'),
+      `<!doctype html><html lang="en">${plainHead}<body><main id="root"></main><script type="module" src="/bench-module.js"></script></body></html>`,
+    );
+    writeFileSync(join(dir, 'bench-module.js'), `document.getElementById('root').innerHTML = ${JSON.stringify(el)};`);
+    floor = await launchChromium({ extensionDir: dir });
+    const out: Record<string, number[]> = { static: [], module: [] };
+    for (const kind of ['static', 'module'] as const) {
+      for (let r = 0; r < CFG.popupRounds + 1; r++) {
+        const p = await floor.context.newPage();
+        await p.addInitScript(POPUP_PROBE);
+        await p.goto(`chrome-extension://${floor.extensionId}/bench-${kind}.html`);
+        await p.waitForSelector('[data-testid="top-cause"]', { timeout: 10_000 });
+        const at = (await p.evaluate('window.__topCauseAt')) as number | undefined;
+        await p.close();
+        if (r === 0) continue; // as for the popup: the first open warms the process
+        if (at === undefined) throw new Error('the in-page probe did not run');
+        out[kind]!.push(at);
+      }
+    }
+    const f = (v: number[]) => `median ${ms(median(v))} · p95 ${ms(pct(v, 95))}`;
+    rows.push({
+      what,
+      figure: `static HTML ${f(out.static!)}; one module script ${f(out.module!)} (n=${out.static!.length} each)`,
+      budget: 'reported',
+      ok: null,
+    });
+    details.push(
+      "Popup floor: a copy of the build with two extra pages (the popup's head and stylesheet; the `top-cause` element in the HTML, or made by a one-line module script), opened like the popup in a second Chromium; the same probe. No popup can show its cause sooner in this harness.",
+      '',
+    );
+  } catch (err) {
+    failRow(what, 'reported', err);
+  } finally {
+    await floor?.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,7 @@ import { fixtureHtml } from './load-fixture';
 
 const ROW = anyOf(SELECTORS.messageRow);
 const SLOT = anyOf(SELECTORS.warningSlot);
+const AREA = anyOf(SELECTORS.messageArea);
 const FILES = [
   'dm-new-healthy.html',
   'dm-new-busy.html',
@@ -105,6 +106,15 @@ const OPS: Record<string, Op> = {
     for (const s of Array.from(row.querySelectorAll(SLOT))) s.remove();
     all(ROW)[0]?.before(row);
   },
+  'toggle a reaction in a message area': (r) => {
+    const area = pick(all(AREA), r);
+    const badge = area?.querySelector('.reaction');
+    if (badge) badge.remove();
+    else area?.append(Object.assign(document.createElement('div'), { className: 'reaction', innerHTML: '<svg></svg><span>1</span>' }));
+  },
+  'the placeholder written into a message area': (r) => {
+    pick(all(AREA), r)?.append(document.createTextNode('Download the app to view this message'));
+  },
   'the unsupported placeholder': (r) => {
     const row = pick(all(ROW), r);
     row?.append(Object.assign(document.createElement('p'), { textContent: 'Download the app to view this message' }));
@@ -163,6 +173,35 @@ describe('row index', () => {
     await settle();
     expect(changes.splice(0)).toEqual([{ urgent: true, relevant: true, rowsAdded: 0 }]);
     document.body.append(document.createElement('div')); // outside the list: the page around it changed
+    await settle();
+    expect(changes.splice(0)).toEqual([{ urgent: false, relevant: true, rowsAdded: 0 }]);
+    // a reaction toggled in a message's area, then a history row unmounted at the top: no scan
+    const area = rows[30]!.querySelector(AREA)!;
+    const badge = Object.assign(document.createElement('div'), { innerHTML: '<svg></svg><span>1</span>' });
+    area.append(badge);
+    await settle();
+    badge.remove();
+    await settle();
+    all(ROW)[0]!.remove();
+    await settle();
+    expect(changes.splice(0)).toEqual([
+      { urgent: false, relevant: false, rowsAdded: 0 },
+      { urgent: false, relevant: false, rowsAdded: 0 },
+      { urgent: false, relevant: false, rowsAdded: 0 },
+    ]);
+    observer.disconnect();
+  });
+
+  it('looks again when the failed row that matters is gone', async () => {
+    load('dm-new-failed-twice.html');
+    const index = createRowIndex(document);
+    const list = messageList(document);
+    const failed = index.rows().failed;
+    const after = failed[failed.length - 1]!;
+    const changes: Array<{ urgent: boolean; relevant: boolean; rowsAdded: number }> = [];
+    const observer = new MutationObserver((records) => changes.push(index.update(records, list, after)));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    after.closest('[data-index]')?.remove() ?? after.remove();
     await settle();
     expect(changes.splice(0)).toEqual([{ urgent: false, relevant: true, rowsAdded: 0 }]);
     observer.disconnect();
