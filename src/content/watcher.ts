@@ -6,13 +6,14 @@ import { anyOf, SELECTORS } from '../page/selectors';
 import { failureId } from '../page/failure-id';
 import { whereOf } from '../tiktok/routes';
 
-// Live watching of /messages. One MutationObserver on the narrowest stable root (the chat panel
-// once it exists, the body until then). Its records keep a row index (src/page/row-index.ts): the
+// Live watching of /messages. A MutationObserver on the narrowest stable root (the chat panel
+// once it exists, the body until then) for its structure, and one for text edited in place only
+// beside the message list and in filled warning slots. Their records keep a row index (src/page/row-index.ts): the
 // warning slots with content, rows without a slot, where the unsupported placeholder may be — so a
 // busy chat costs work in proportion to what changed, never a query over all its rows. A failure
 // marker appearing scans the page at once (the hint's latency); a change a scan reads (a slot, a row
 // below the failure, anything outside the message list) a throttled scan (≥ 300 ms apart); history
-// rows mounted above, texts and reactions in bubbles nothing at all. A 1 s watchdog re-attaches when
+// rows mounted above and reactions in bubbles nothing at all, texts edited in bubbles not even a record. A 1 s watchdog re-attaches when
 // TikTok replaces the panel and scans for page-level changes (toasts, dialogs) outside it.
 
 export const UNRECOGNISED_AFTER_MS = 5000;
@@ -55,25 +56,56 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
   let last = '';
   let latest: { id: string; fresh: boolean; at: number; row: Element } | null = null;
 
-  const observer = new MutationObserver((records) => {
+  /** something outside the list changed shape, or a slot filled or cleared: the text scope is redone at the next scan */
+  let textsDirty = true;
+  const onRecords = (records: MutationRecord[]) => {
     if (!index) return;
     const change = index.update(records, list, latest?.row ?? null);
     added.rows += change.rowsAdded;
+    if (change.relevant || change.urgent) textsDirty = true;
     if (change.urgent) return scan();
-    // nothing a scan reads changed (history rows mounted above, texts and reactions in bubbles)
+    // nothing a scan reads changed (history rows mounted above, reactions in bubbles)
     if (!change.relevant) return;
     if (!scheduled) scheduled = timers.setTimeout(() => scan(), Math.max(0, lastScan + THROTTLE_MS - Date.now()));
-  });
+  };
+  // Two observers. The panel's structure (elements added and removed anywhere in it); and the text
+  // edited in place, only where a scan reads it: everything beside the message list (the header's
+  // handle, a notice bar) and the warning slots that have content. The words edited inside the
+  // list's bubbles (a busy chat's most frequent change) make no record at all.
+  const observer = new MutationObserver(onRecords);
+  const texts = new MutationObserver(onRecords);
 
   function attach(): void {
     const panel = chatPanel(doc) ?? doc.body;
     if (panel === root) return;
     observer.disconnect();
+    texts.disconnect();
     root = panel;
-    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+    if (root) observer.observe(root, { childList: true, subtree: true });
     // records before this point are gone with the old observer: read the rows once in full
     if (index) index.rebuild();
     else index = createRowIndex(doc);
+    textsDirty = true;
+    observeTexts(messageList(doc));
+  }
+
+  /** Observes the text edited in place beside `around` (the message list) and in the filled slots. */
+  function observeTexts(around: Element | null): void {
+    if (!textsDirty || !root) return;
+    textsDirty = false;
+    // what is still pending was read by the scan that is running (or is about to run)
+    const pending = texts.takeRecords();
+    if (pending.length) index?.update(pending, list, latest?.row ?? null);
+    texts.disconnect();
+    const opts = { characterData: true, subtree: true };
+    if (!around || around === root || !root.contains(around)) {
+      texts.observe(root, opts);
+      return;
+    }
+    // every subtree of the panel except the list's: the list's siblings, its parent's siblings, …
+    for (let el: Element = around; el !== root && el.parentElement; el = el.parentElement)
+      for (let sib = el.parentElement.firstChild; sib; sib = sib.nextSibling) if (sib !== el) texts.observe(sib, opts);
+    for (const slot of index?.filledSlots() ?? []) texts.observe(slot, opts);
   }
 
   let unsupported = false;
@@ -97,7 +129,10 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
       // the chat's last row only when a chat starts (it queries every row)
       const rows = index?.rows(!baseline || conv !== conversation);
       const result = scanPage(doc, { deep, rows, unsupportedRoots: index?.unsupportedRoots(), isOwn });
-      list = messageList(doc);
+      const nowList = messageList(doc);
+      if (nowList !== list) textsDirty = true;
+      list = nowList;
+      observeTexts(list);
       if (deep) unsupported = result.observation.unsupportedMessage;
       emit(conv, { ...result, observation: { ...result.observation, unsupportedMessage: unsupported } });
     } catch (err) {
@@ -200,6 +235,7 @@ export function watchMessages(doc: Document, timers: Timers, report: (r: PageRep
   return {
     stop() {
       observer.disconnect();
+      texts.disconnect();
       timers.clearInterval(watchdog);
       if (readableTimer) timers.clearTimeout(readableTimer);
       if (scheduled) timers.clearTimeout(scheduled);

@@ -39,6 +39,8 @@ export interface RowIndex {
   rows(withLast?: boolean): RowScan;
   /** elements whose text held the unsupported-message hint when they were added (checked on a deep scan) */
   unsupportedRoots(): Element[];
+  /** the warning slots that have content (their text is watched for edits made in place) */
+  filledSlots(): Element[];
 }
 
 const ANY = `${ROW}, ${SLOT}, ${TIP}`;
@@ -226,5 +228,5 @@ export function createRowIndex(doc: Document): RowIndex {
   }
 
   rebuild();
-  return { rebuild, update, rows, unsupportedRoots };
+  return { rebuild, update, rows, unsupportedRoots, filledSlots: () => Array.from(filled) };
 }

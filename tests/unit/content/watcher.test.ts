@@ -176,6 +176,49 @@ describe('watchMessages', () => {
     expect(latest()).toMatchObject({ recognition: 'unrecognized', reason: 'chat-unreadable' });
   });
 
+  it('reads text edited in place beside the list and in a failed slot, and takes no record of words edited in bubbles', async () => {
+    const seen: MutationRecord[] = [];
+    const Real = window.MutationObserver;
+    class Counting extends Real {
+      constructor(cb: MutationCallback) {
+        super((records, o) => {
+          seen.push(...records);
+          cb(records, o);
+        });
+      }
+    }
+    vi.stubGlobal('MutationObserver', Counting);
+    try {
+      load('dm-new-failed-e1-too-fast.html');
+      w = watchMessages(document, timers, (r) => reports.push(r));
+      await settle();
+      const before = latest().failureId;
+      expect(before).not.toBeNull();
+      seen.length = 0;
+      // a person's words edited in a bubble: not even a record
+      const words = document.querySelector('[data-e2e="dm-new-message-list"] [class*="PText"]')!.firstChild as Text;
+      words.nodeValue = 'edited words';
+      await settle();
+      expect(seen.filter((r) => r.type === 'characterData')).toHaveLength(0);
+      // text in the failed row's warning slot, edited in place: seen
+      const slot = failedRow().querySelector('[data-e2e="dm-warning"]')!;
+      const note = document.createTextNode('Failed');
+      slot.append(note);
+      await settle();
+      note.nodeValue = 'Not sent';
+      await settle();
+      expect(seen.filter((r) => r.type === 'characterData' && r.target === note)).toHaveLength(1);
+      // the header's handle edited in place (another chat, same elements): read before the 1 s watchdog
+      const handle = document.querySelector('[data-e2e="chat-uniqueid"]')!.firstChild as Text;
+      handle.nodeValue = '@someone_else';
+      await settle(400);
+      expect(seen.some((r) => r.type === 'characterData' && r.target === handle)).toBe(true);
+      expect(latest().failureId).not.toBe(before);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('reports nothing more after stop()', async () => {
     load('dm-new-healthy.html');
     w = watchMessages(document, timers, (r) => reports.push(r));
