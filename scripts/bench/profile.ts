@@ -123,6 +123,19 @@ export async function profiled<T>(
   return { profile: stopped.profile as unknown as CpuProfile, value };
 }
 
+/** The heaviest extension frames over several rounds (their times summed), for the report's details. */
+export function heaviestFrames(summaries: ProfileSummary[], n = 10): string {
+  const top = new Map<string, number>();
+  for (const s of summaries) for (const t of s.top) top.set(t.fn, (top.get(t.fn) ?? 0) + t.ms);
+  return (
+    [...top]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([f, t]) => `${f} ${round(t, 1)} ms`)
+      .join('; ') || 'none'
+  );
+}
+
 export function round(n: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;

@@ -3,7 +3,7 @@ import type { ChromiumSession } from '../../browsers/chromium';
 import { CFG, details, failRow, log, median, ms, pct, QUICK, RATE, rows, SAMPLING_US, sleep } from '../common';
 import { BIG_CHAT_URL, chatPage } from '../pages';
 import type { PlainSession } from '../plain';
-import { profiled, round, summarize, type ProfileSummary } from '../profile';
+import { heaviestFrames, profiled, round, summarize, type ProfileSummary } from '../profile';
 import { hintRounds } from './latency';
 
 // Phase "big": the /messages measures of phases/cpu.ts and phases/latency.ts on a chat of 20,000
@@ -82,18 +82,10 @@ async function bigCpu(extPage: Page, plainPage: Page, s: ChromiumSession, plain:
     budget: REPORTED,
     ok: null,
   });
-  const top = new Map<string, number>();
-  for (const x of ext) for (const t of x.summary.top) top.set(t.fn, (top.get(t.fn) ?? 0) + t.ms);
   details.push(
     `${LABEL}: churn achieved (target ${RATE}/s): with extension ${ext.map(rate).join(', ')}/s, without ${base.map(rate).join(', ')}/s; ${ext.length} + ${base.length} rounds of ${BIG.churnS} s, sampling every ${SAMPLING_US} µs.`,
     `  page script time per s (incl. GC; the ratio above is per mutation made): with ${ext.map((x) => round(perS(x, x.summary.scriptMs), 1)).join(', ')} ms/s; without ${base.map((x) => round(perS(x, x.summary.scriptMs), 1)).join(', ')} ms/s.`,
-    `  heaviest extension frames (all rounds): ${
-      [...top]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 10)
-        .map(([f, t]) => `${f} ${round(t, 1)} ms`)
-        .join('; ') || 'none'
-    }.`,
+    `  heaviest extension frames (all rounds): ${heaviestFrames(ext.map((x) => x.summary))}.`,
     '',
   );
 }

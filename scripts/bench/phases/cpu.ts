@@ -4,7 +4,7 @@ import { BUDGET } from '../budgets';
 import { CFG, details, failRow, log, median, RATE, ROWS, rows, SAMPLING_US, sleep } from '../common';
 import { CHAT_URL, chatPage, FORYOU_URL, foryouPage } from '../pages';
 import type { PlainSession } from '../plain';
-import { profiled, round, summarize, type ProfileSummary } from '../profile';
+import { heaviestFrames, profiled, round, summarize, type ProfileSummary } from '../profile';
 
 // Phase 2: the content script's script time per second of DOM churn on /foryou and /messages, with and without the extension.
 async function extCoverageCalls(
@@ -125,18 +125,10 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
         budget: kind === 'feed' ? '—' : `≤ ×${BUDGET.messagesScriptRatio}`,
         ok: kind === 'feed' ? null : median(ratios) <= BUDGET.messagesScriptRatio,
       });
-      const top = new Map<string, number>();
-      for (const x of ext) for (const t of x.summary.top) top.set(t.fn, (top.get(t.fn) ?? 0) + t.ms);
       details.push(
         `${label}: churn achieved (target ${RATE}/s): with extension ${ext.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s, without ${base.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s; ${ext.length} + ${base.length} rounds of ${CFG.churnS} s, sampling every ${SAMPLING_US} µs.`,
         `  page script time per s (incl. GC): with ${ext.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s; without ${base.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s.`,
-        `  heaviest extension frames (all rounds): ${
-          [...top]
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, 10)
-            .map(([f, t]) => `${f} ${round(t, 1)} ms`)
-            .join('; ') || 'none'
-        }.`,
+        `  heaviest extension frames (all rounds): ${heaviestFrames(ext.map((x) => x.summary))}.`,
         '',
       );
       await extCdp.detach().catch(() => undefined);
