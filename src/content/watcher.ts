@@ -8,13 +8,14 @@ import { whereOf } from '../tiktok/routes';
 
 // Live watching of /messages. A MutationObserver on the narrowest stable root (the chat panel
 // once it exists, the body until then) for its structure, and one for text edited in place only
-// beside the message list and in filled warning slots. Their records keep a row index (src/page/row-index.ts): the
-// warning slots with content, rows without a slot, where the unsupported placeholder may be — so a
-// busy chat costs work in proportion to what changed, never a query over all its rows. A failure
-// marker appearing scans the page at once (the hint's latency); a change a scan reads (a slot, a row
-// below the failure, anything outside the message list) a throttled scan (≥ 300 ms apart); history
-// rows mounted above and reactions in bubbles nothing at all, texts edited in bubbles not even a record. A 1 s watchdog re-attaches when
-// TikTok replaces the panel and scans for page-level changes (toasts, dialogs) outside it.
+// beside the message list and in filled warning slots. Their records keep a row index
+// (src/page/row-index.ts): the warning slots with content, rows without a slot, where the
+// unsupported placeholder may be — so a busy chat costs work in proportion to what changed, never a
+// query over all its rows. A failure marker appearing scans the page at once (the hint's latency);
+// a change a scan reads (a slot, a row below the failure, anything outside the message list) a
+// throttled scan (≥ 300 ms apart); history rows mounted above and reactions in bubbles nothing at
+// all, texts edited in bubbles not even a record. A 1 s watchdog re-attaches when TikTok replaces
+// the panel and scans for page-level changes (toasts, dialogs) outside it.
 
 export const UNRECOGNISED_AFTER_MS = 5000;
 const THROTTLE_MS = 300;

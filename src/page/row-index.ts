@@ -118,6 +118,11 @@ export function createRowIndex(doc: Document): RowIndex {
     const before = { filled: filled.size, slotless: slotless.size };
     /** an element left the page: the last rows may be gone */
     let removedAny = false;
+    const slotChanged = (slot: Element | null) => {
+      if (!slot) return;
+      change.urgent = true; // content changed inside a warning slot
+      touchSlot(slot);
+    };
     for (const rec of records) {
       const text = rec.type === 'characterData';
       const target = text ? rec.target.parentElement : (rec.target as Element);
@@ -125,11 +130,7 @@ export function createRowIndex(doc: Document): RowIndex {
       if (!list?.contains(target)) change.relevant = true;
       if (text) {
         // a text edited in place is in a slot only if that slot already has content (it holds the text)
-        const slot = filled.size ? filledHolding(rec.target) : null;
-        if (slot) {
-          change.urgent = true; // content changed inside a warning slot
-          touchSlot(slot);
-        }
+        if (filled.size) slotChanged(filledHolding(rec.target));
         if ((rec.target.nodeValue ?? '').includes(UNSUPPORTED_HINT)) unsupported.add(target);
         continue;
       }
@@ -144,11 +145,7 @@ export function createRowIndex(doc: Document): RowIndex {
           continue;
         }
         // (the list itself is in no slot: rows added or removed there skip this walk up)
-        const slot = slotOf(target);
-        if (slot) {
-          change.urgent = true; // content changed inside a warning slot
-          touchSlot(slot);
-        }
+        slotChanged(slotOf(target));
       }
       const removed = rec.removedNodes;
       for (let i = 0; i < removed.length; i++) {
@@ -192,8 +189,9 @@ export function createRowIndex(doc: Document): RowIndex {
       }
     }
     if (filled.size !== before.filled || slotless.size !== before.slotless || (list && !list.isConnected)) change.relevant = true;
-    // the failed row that matters gone (rows removed in a batch: another chat rendered in place)
-    if (after && !after.isConnected) change.relevant = true;
+    // the failed row that matters gone in this batch (rows removed: another chat rendered in place);
+    // only asked when something left, not on every batch while it stays gone
+    if (removedAny && after && !after.isConnected) change.relevant = true;
     // the last rows gone (a chat emptied or replaced by one we cannot read): the first row is found at once
     if (removedAny && !change.relevant && (list ?? doc).querySelector(ROW) === null) change.relevant = true;
     return change;
