@@ -127,11 +127,13 @@ export function createRowIndex(doc: Document): RowIndex {
       const text = rec.type === 'characterData';
       const target = text ? rec.target.parentElement : (rec.target as Element);
       if (target?.nodeType !== 1) continue;
-      if (!list?.contains(target)) change.relevant = true;
+      const inList = !!list?.contains(target);
+      if (!inList) change.relevant = true;
       if (text) {
         // a text edited in place is in a slot only if that slot already has content (it holds the text)
         if (filled.size) slotChanged(filledHolding(rec.target));
-        if ((rec.target.nodeValue ?? '').includes(UNSUPPORTED_HINT)) unsupported.add(target);
+        // the placeholder is a row's: text beside the list (a draft in the composer) is never read
+        if (inList && (rec.target.nodeValue ?? '').includes(UNSUPPORTED_HINT)) unsupported.add(target);
         continue;
       }
       if (target !== list) {

@@ -192,6 +192,34 @@ describe('row index', () => {
     observer.disconnect();
   });
 
+  it('never reads the text of a draft typed beside the list', async () => {
+    load('dm-new-healthy.html');
+    const index = createRowIndex(document);
+    const list = messageList(document);
+    const draft = document.createTextNode('');
+    const box = document.querySelector('[contenteditable="true"]') ?? document.querySelector('[data-e2e="dm-new-chat-bottom"]')!;
+    box.append(draft);
+    let reads = 0;
+    const observer = new MutationObserver((records) => index.update(records, list, null));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    draft.nodeValue = 'my draft, to view this message';
+    const proto = Object.getPrototypeOf(draft) as object;
+    const real = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue') ?? Object.getOwnPropertyDescriptor(proto, 'nodeValue');
+    Object.defineProperty(draft, 'nodeValue', {
+      get() {
+        reads++;
+        return real?.get?.call(this);
+      },
+      set(v) {
+        real?.set?.call(this, v);
+      },
+    });
+    await settle();
+    observer.disconnect();
+    expect(reads).toBe(0);
+    expect(index.unsupportedRoots()).not.toContain(box);
+  });
+
   it('looks again when the failed row that matters is gone', async () => {
     load('dm-new-failed-twice.html');
     const index = createRowIndex(document);
