@@ -168,7 +168,8 @@ export function createRowIndex(doc: Document): RowIndex {
           if ((node.nodeValue ?? '').includes(UNSUPPORTED_HINT)) unsupported.add(target);
           continue;
         }
-        if (node.nodeType !== 1) continue;
+        // an element already gone again (mounted and unmounted within one task): nothing to hold
+        if (node.nodeType !== 1 || !node.isConnected) continue;
         const el = node as Element;
         const { rows, slots, tip } = inside(el);
         if (tip) change.urgent = true;

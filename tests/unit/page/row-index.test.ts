@@ -220,6 +220,32 @@ describe('row index', () => {
     expect(index.unsupportedRoots()).not.toContain(box);
   });
 
+  it('never looks into rows mounted and unmounted again within one task', async () => {
+    load('dm-new-busy.html');
+    const index = createRowIndex(document);
+    const list = messageList(document)!;
+    const changes: Array<{ urgent: boolean; relevant: boolean; rowsAdded: number }> = [];
+    const observer = new MutationObserver((records) => changes.push(index.update(records, list, null)));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const item = all(ROW)[3]!.parentElement!.cloneNode(true) as Element;
+    item.querySelector(SLOT)!.append(document.createElementNS('http://www.w3.org/2000/svg', 'svg')); // even a failed one
+    let queried = 0;
+    for (const el of [item, ...Array.from(item.querySelectorAll('*'))]) {
+      const own = el.querySelectorAll.bind(el);
+      (el as Element & { querySelectorAll: typeof own }).querySelectorAll = ((css: string) => {
+        queried++;
+        return own(css);
+      }) as typeof own;
+    }
+    list.insertBefore(item, list.firstElementChild); // a history row scrolled past at once
+    item.remove();
+    await settle();
+    expect(queried).toBe(0);
+    expect(changes.splice(0)).toEqual([{ urgent: false, relevant: false, rowsAdded: 0 }]);
+    expect(index.rows().failed).toEqual(scanRows(document).failed);
+    observer.disconnect();
+  });
+
   it('looks again when the failed row that matters is gone', async () => {
     load('dm-new-failed-twice.html');
     const index = createRowIndex(document);
