@@ -48,6 +48,66 @@ async function controlDelta(html: string, plainCdp: CDPSession): Promise<number 
   }
 }
 
+/** What a heap snapshot's objects are, for the with − without breakdown (V8's own node types and names). */
+const KINDS: Array<[string, (type: string, name: string) => boolean]> = [
+  // C++ objects of Blink (cppgc): in the snapshot but not in Runtime.getHeapUsage's figure
+  ['Blink C++ objects (not in the figure)', (type, name) => type === 'native' && name.startsWith('blink::')],
+  ['script source', (type, name) => name === 'system / ExternalStringData' || type === 'concatenated string' || type === 'sliced string'],
+  ['compiled code and feedback', (type) => type === 'code'],
+  // what a JS context that calls the DOM instantiates for itself: interface templates, prototypes'
+  // shapes and property cells, accessors
+  [
+    'DOM bindings and object shapes of the context',
+    (type, name) =>
+      type === 'object shape' ||
+      /^system \/ (FunctionTemplateInfo|ObjectTemplateInfo|AccessorPair|AccessorInfo|PropertyCell|PropertyArray|ArrayList|WeakArrayList|DictionaryTemplateInfo)/.test(
+        name,
+      ) ||
+      name === '(object properties)',
+  ],
+  [
+    'DOM wrappers',
+    (type, name) =>
+      type === 'object' && /^(HTML|SVG|Text$|Comment$|MutationRecord$|NodeList$|HTMLCollection$|DocumentFragment$)/.test(name),
+  ],
+  ['strings', (type) => type === 'string'],
+];
+
+async function snapshotKinds(cdp: CDPSession): Promise<Map<string, number>> {
+  await cdp.send('HeapProfiler.enable');
+  let json = '';
+  const onChunk = (e: { chunk: string }) => {
+    json += e.chunk;
+  };
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.disable');
+  const snap = JSON.parse(json) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const f = snap.snapshot.meta.node_fields;
+  const [typeAt, nameAt, sizeAt, width] = [f.indexOf('type'), f.indexOf('name'), f.indexOf('self_size'), f.length];
+  const types = snap.snapshot.meta.node_types[0];
+  const out = new Map<string, number>();
+  for (let i = 0; i < snap.nodes.length; i += width) {
+    const type = types[snap.nodes[i + typeAt]!]!;
+    const name = snap.strings[snap.nodes[i + nameAt]!]!;
+    const kind = KINDS.find(([, is]) => is(type, name))?.[0] ?? 'other';
+    out.set(kind, (out.get(kind) ?? 0) + snap.nodes[i + sizeAt]!);
+  }
+  return out;
+}
+
+/** Where the extension's heap goes: the two pages' snapshots, by kind, with − without. */
+async function breakdown(extCdp: CDPSession, plainCdp: CDPSession): Promise<string> {
+  const [ext, plain] = [await snapshotKinds(extCdp), await snapshotKinds(plainCdp)];
+  const kb = (b: number) => `${b >= 0 ? '+' : '−'}${Math.round(Math.abs(b) / 1024)} KB`;
+  return [...KINDS.map(([k]) => k), 'other'].map((k) => `${k} ${kb((ext.get(k) ?? 0) - (plain.get(k) ?? 0))}`).join('; ');
+}
+
 // Phase 6: isolate heap after GC with and without the extension, early and late in a long churn (budget: the difference at both points).
 async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -82,6 +142,7 @@ export async function measureHeap(s: ChromiumSession, plain: PlainSession) {
     await extPage.evaluate('window.__bench.stop()');
     const floor = await controlDelta(html, plainCdp);
     await plainPage.evaluate('window.__bench.stop()');
+    const kinds = await breakdown(extCdp, plainCdp).catch((err: unknown) => `not taken (${String(err)})`);
     const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
     const d = (b: number) => `${b >= 0 ? '+' : '−'}${mb(Math.abs(b))}`;
     rows.push({
@@ -91,7 +152,7 @@ export async function measureHeap(s: ChromiumSession, plain: PlainSession) {
       ok: Math.max(early.ext - early.plain, late.ext - late.plain) <= BUDGET.heapDelta,
     });
     details.push(
-      `Heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage ×2): with extension ${mb(early.ext)} at ${CFG.heapEarlyS} s, ${mb(late.ext)} at ${CFG.heapLateS} s; without ${mb(early.plain)}, ${mb(late.plain)}.${floor === null ? '' : ` An extension whose content script is \`void 0\` (same page, same churn) costs ${d(floor)} over the plain page: the content script's own JS context (an isolated world), the floor of this figure.`}`,
+      `Heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage ×2): with extension ${mb(early.ext)} at ${CFG.heapEarlyS} s, ${mb(late.ext)} at ${CFG.heapLateS} s; without ${mb(early.plain)}, ${mb(late.plain)}.${floor === null ? '' : ` An extension whose content script is \`void 0\` (same page, same churn) costs ${d(floor)} over the plain page: the content script's own JS context (an isolated world), the floor of this figure.`} By kind, from a heap snapshot of each page after the churn (self sizes, with − without): ${kinds}.`,
       '',
     );
     await extPage.close();
