@@ -36,7 +36,9 @@ export function neighbours(row: Element): Element[] {
 /** The rows near `row` and every sibling element visited to find them (where a notice may sit). */
 function around(row: Element): { rows: Element[]; visited: Element[] } {
   let item = row;
-  while (item.parentElement && item.parentElement.childElementCount === 1 && !item.parentElement.matches(PANEL)) item = item.parentElement;
+  // an only child (no element beside it: `childElementCount` would count a long chat's rows one by one)
+  while (item.parentElement && !item.previousElementSibling && !item.nextElementSibling && !item.parentElement.matches(PANEL))
+    item = item.parentElement;
   const rows: Element[] = [];
   const visited: Element[] = [item];
   for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {

@@ -35,4 +35,28 @@ describe('hint geometry: the rows around the failed one', () => {
     expect(near.length).toBeLessThanOrEqual(20);
     expect(near.length).toBeGreaterThanOrEqual(10);
   });
+
+  it("never count the chat's rows to find them (each placement, each scroll frame)", () => {
+    load('dm-new-failed-e2-friends-only.html');
+    const row = failed();
+    const item = row.parentElement!;
+    const template = item.previousElementSibling ?? item;
+    for (let i = 0; i < 500; i++) item.before(template.cloneNode(true));
+    // counting an element's children walks them all: the list's would be thousands
+    let counted = 0;
+    const real = Object.getOwnPropertyDescriptor(Element.prototype, 'childElementCount')!;
+    Object.defineProperty(Element.prototype, 'childElementCount', {
+      configurable: true,
+      get() {
+        counted++;
+        return real.get!.call(this);
+      },
+    });
+    try {
+      expect(neighbours(row).length).toBeGreaterThanOrEqual(10);
+    } finally {
+      Object.defineProperty(Element.prototype, 'childElementCount', real);
+    }
+    expect(counted).toBe(0);
+  });
 });
