@@ -66,17 +66,18 @@ export async function measureLatency(s: ChromiumSession) {
       const { times, frames, errors, capped } = await hintRounds(page, 0, n, CFG.latencyCapS);
       // where the time goes: 10 more rounds under the profiler (not counted above: sampling slows the page)
       let breakdown = '';
+      // the floor: the page's own layout after the same append, forced in its own task (no extension
+      // code runs), quiet or under the same churn
+      const layout: number[] = [];
+      for (let r = 2000; r < 2010; r++) {
+        layout.push((await page.evaluate(`window.__bench.layoutCost(${r})`)) as number);
+        await page.evaluate(`window.__bench.clearFailure(${r})`);
+        await page.waitForFunction('!document.querySelector("dm-doctor-hint")', undefined, { timeout: 10_000, polling: 50 });
+        await page.evaluate('window.__bench.tidy()');
+        await sleep(100);
+      }
+      breakdown += ` The page's own layout after appending the same failed row (forced in the page's task, before any extension code${busy ? ', churn running' : ''}): p50 ${ms(median(layout))}, p95 ${ms(pct(layout, 95))} — the hint's position needs that layout, so it is the floor of this figure.`;
       if (!busy) {
-        // the floor: the page's own layout after the same append, forced in its own task (no extension code runs)
-        const layout: number[] = [];
-        for (let r = 2000; r < 2010; r++) {
-          layout.push((await page.evaluate(`window.__bench.layoutCost(${r})`)) as number);
-          await page.evaluate(`window.__bench.clearFailure(${r})`);
-          await page.waitForFunction('!document.querySelector("dm-doctor-hint")', undefined, { timeout: 10_000, polling: 50 });
-          await page.evaluate('window.__bench.tidy()');
-          await sleep(100);
-        }
-        breakdown += ` The page's own layout after appending the same failed row (forced in the page's task, before any extension code): p50 ${ms(median(layout))}, p95 ${ms(pct(layout, 95))} — the hint's position needs that layout, so it is the floor of this figure.`;
         const cdp = await s.context.newCDPSession(page);
         const { profile } = await profiled(cdp, SAMPLING_US, async () => {
           for (let r = 1000; r < 1010; r++) {
