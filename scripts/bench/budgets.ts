@@ -10,7 +10,7 @@ export const BUDGET = {
   contentGzip: 15 * KB,
   contentGzipTarget: 10 * KB,
   /** background bundle, gzip -9: interim CI limit, just above the current size so it cannot creep (then `backgroundGzipTarget`) */
-  backgroundGzip: 28 * KB,
+  backgroundGzip: 27 * KB,
   backgroundGzipTarget: 25 * KB,
   /** TikTok pages other than the inbox: no observer attached, 0 ms of extension script per second of churn */
   foryouMsPerS: 0,
