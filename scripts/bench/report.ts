@@ -83,7 +83,9 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
   (\`scripts/bench/agent-churn.js\`, the page's main world) makes ≈ 1,000 DOM mutations per second from a 10 ms
   interval: on the feed, cards appended and removed and counters and like icons changed; on the chat,
   history rows inserted and removed at the top, message texts changed and reactions toggled (never the
-  last rows). The page's renderer is profiled with CDP (\`Profiler.start/stop\`, 100 µs sampling) during
+  last rows). Each history row stays mounted while the next 30 are inserted (≈ 180 ms, many tasks), as
+  rows scrolled into view do; until 2026-12-07 each was removed in the task that inserted it, which no
+  longer costs the extension anything (it skips an element already gone) and would flatter the figure. The page's renderer is profiled with CDP (\`Profiler.start/stop\`, 100 µs sampling) during
   N seconds of churn after a 1 s warm-up. The content script runs in an isolated world of the same V8
   isolate, so its frames appear with \`url = chrome-extension://<id>/…\`. **Attribution**: each sample is
   walked from the leaf towards the root, skipping frames without a URL (native DOM and builtin
@@ -108,7 +110,8 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
   in the details). Between rounds a later successful own message is appended, which clears the failure
   (DESIGN: "a later successful send clears the problem"), and the bench waits until the hint is gone;
   each failed row has a different text length, hence a new failure id. Measured twice: on the quiet
-  chat and with the 1,000 mutations/s churn running.
+  chat and with the 1,000 mutations/s churn running. On each, the floor: the page's own layout after
+  appending the same failed row, forced in the page's task before any extension code runs (10 rounds).
 - **Popup**: a tab with \`dm-new-failed-e1-too-fast.html\` and a settled hint; then
   \`chrome-extension://<id>/popup.html?tab=<id>\` opened in a new page N + 1 times (the first, which warms
   the extension process, is dropped). An init script (CDP, before any popup script) records
@@ -129,7 +132,13 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
   5,000-row chat with the same churn in the two browsers at once and reports, after
   \`HeapProfiler.collectGarbage\` (twice), the difference with − without extension at two times and each
   side's growth. It is an estimate: the two pages' heaps also differ by noise (tens to hundreds of KB);
-  a steady growth with the extension that the baseline does not show would be a leak.
+  a steady growth with the extension that the baseline does not show would be a leak. Where the
+  difference goes: after the churn, a heap snapshot of each page (\`HeapProfiler.takeHeapSnapshot\`), the
+  objects' self sizes summed by kind — script source (the scripts' external strings), compiled code and
+  feedback (V8's \`code\` objects: bytecode, optimised code, feedback vectors), the context's DOM
+  bindings and object shapes (interface templates, accessors, property cells, maps: what a JS context
+  that calls the DOM instantiates for itself), DOM wrappers, strings, other — with − without. Blink's
+  C++ objects are listed apart: they are in the snapshot but not in the figure.
 - **A 20,000-row chat** (\`--only=big\`): the dm-new chat above with 20,000 rows instead of 5,000 (the
   same rows, markup and texts; built by an inline script while the page parses, before the content
   script starts at document_idle, because 31 MB of HTML takes twice as long to route and parse — the
