@@ -121,14 +121,15 @@
     return op;
   }
 
+  // one generator per kind for the page's life, so rows inserted in one round are removed in the next
+  function generator(kind) {
+    if (!ops[kind]) ops[kind] = kind === 'feed' ? feedOps() : messageOps();
+    return ops[kind];
+  }
+
   function start(kind, rate) {
     stop();
-    // one generator per kind for the page's life, so rows inserted in one round are removed in the next
-    let op = ops[kind];
-    if (!op) {
-      op = kind === 'feed' ? feedOps() : messageOps();
-      ops[kind] = op;
-    }
+    const op = generator(kind);
     state.kind = kind;
     state.rate = rate;
     state.started = performance.now();
@@ -161,10 +162,29 @@
     return { mutations: state.mutations - state.markCount, ms: performance.now() - state.markAt };
   }
 
+  /**
+   * `n` of the churn's changes in one task, timed in the page: the page's own synchronous cost per
+   * change. With `observe`, a MutationObserver that does nothing watches the whole document for
+   * child lists and text (more than the extension watches) during the burst: what observing costs
+   * the page itself, the mutation records. An observer's callback runs after the task, never inside
+   * the time (the extension's is profiled on its own).
+   */
+  function burst(kind, n, observe) {
+    const op = generator(kind);
+    const mo = observe ? new MutationObserver(() => {}) : null;
+    mo?.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) op();
+    const ms = performance.now() - t0;
+    mo?.disconnect();
+    return ms;
+  }
+
   window.__bench = Object.assign(window.__bench || {}, {
     start,
     stop,
     mark,
+    burst,
     rows: () => document.querySelectorAll('[data-e2e="dm-new-chat-item"]').length,
     /** After the chat's rows were replaced: the /messages churn edits the new ones. */
     rebindChurn: () => {

@@ -25,6 +25,7 @@ export const CFG = QUICK
       busyLatencyRounds: 20,
       latencyCapS: 45,
       popupRounds: 20,
+      burstPairs: 30,
       heapEarlyS: 10,
       heapLateS: 40,
     }
@@ -36,6 +37,7 @@ export const CFG = QUICK
       busyLatencyRounds: 50,
       latencyCapS: 60,
       popupRounds: 25,
+      burstPairs: 60,
       heapEarlyS: 30,
       heapLateS: 180,
     };
