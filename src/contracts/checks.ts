@@ -19,9 +19,21 @@ export type CheckId = (typeof CHECK_IDS)[number];
 export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped', 'running'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
-const scalar = z.union([z.string(), z.number()]);
+/**
+ * A plain object whose every value passes `ok`: what zod's `record` of a `union` checks, written as a
+ * guard so neither schema's code is in the background's bundle (its size budget).
+ */
+export const recordOf = <T>(ok: (v: unknown) => v is T) =>
+  z.custom<Record<string, T>>((x) => {
+    if (typeof x !== 'object' || x === null) return false;
+    const proto: unknown = Object.getPrototypeOf(x);
+    return (proto === Object.prototype || proto === null) && Object.values(x).every(ok);
+  });
+// as zod's number: finite
+const isScalar = (v: unknown): v is string | number => typeof v === 'string' || Number.isFinite(v);
+const isDetail = (v: unknown): v is string | number | boolean => isScalar(v) || typeof v === 'boolean';
 /** A message key plus parameters, localised by the UI; never an English sentence. */
-const ReasonSchema = z.object({ key: z.string().check(z.maxLength(60)), params: z.optional(z.record(z.string(), scalar)) });
+const ReasonSchema = z.object({ key: z.string().check(z.maxLength(60)), params: z.optional(recordOf(isScalar)) });
 export type Reason = z.infer<typeof ReasonSchema>;
 
 export const CheckResultSchema = z.object({
@@ -29,6 +41,6 @@ export const CheckResultSchema = z.object({
   status: z.enum(CHECK_STATUSES),
   reason: ReasonSchema,
   ms: z.optional(z.number()),
-  detail: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  detail: z.optional(recordOf(isDetail)),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;

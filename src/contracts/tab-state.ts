@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { NetEventSchema } from './net-event';
-import { CheckResultSchema } from './checks';
+import { CheckResultSchema, recordOf } from './checks';
 import { PageReportSchema } from './page-report';
 
 // Per-tab evidence, kept in storage.session so it survives the service worker being stopped.
@@ -30,7 +30,7 @@ export const TabStateSchema = z.object({
   /** webRequest id of the main_frame request that began the visit (redirects keep it) */
   visitRequestId: z.catch(z.nullable(z.string().check(z.maxLength(40))), null),
   net: z.array(NetEventSchema),
-  answers: z.record(z.string(), z.boolean()),
+  answers: recordOf((v): v is boolean => typeof v === 'boolean'),
   dismissed: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50)),
   checks: z.nullable(CheckRunSchema),
   /**

@@ -1,3 +1,4 @@
+import { emptyTabState, TabStateSchema } from '../../../src/contracts/tab-state';
 import { describe, it, expect } from 'vitest';
 import {
   CHECK_IDS,
@@ -48,6 +49,29 @@ describe('check ids and results', () => {
     expect(CheckResultSchema.safeParse({ id: 'dns', status: 'green', reason: { key: 'x' } }).success).toBe(false);
     expect(CheckResultSchema.safeParse({ id: 'dns', status: 'pass', reason: { key: 'x', params: { a: {} } } }).success).toBe(false);
     expect(CheckResultSchema.safeParse({ id: 'dns', status: 'pass', reason: { key: 'x' }, detail: { a: true } }).success).toBe(true);
+  });
+
+  it('the schema takes parameters and details only as plain objects of plain values (as zod records of unions did)', () => {
+    const ok = (reason: unknown, detail?: unknown) =>
+      CheckResultSchema.safeParse({ id: 'dns', status: 'pass', reason, ...(detail === undefined ? {} : { detail }) }).success;
+    expect(ok({ key: 'x', params: { host: 'a', ms: 12 } })).toBe(true);
+    expect(ok({ key: 'x', params: Object.assign(Object.create(null), { n: 1 }) })).toBe(true);
+    for (const params of [
+      { a: true },
+      { a: Number.NaN },
+      { a: Number.POSITIVE_INFINITY },
+      { a: null },
+      { a: ['x'] },
+      ['x'],
+      'x',
+      new Date(0),
+    ])
+      expect(ok({ key: 'x', params }), JSON.stringify(params)).toBe(false);
+    expect(ok({ key: 'x' }, { a: 'b', n: 1, f: false })).toBe(true);
+    for (const detail of [{ a: null }, { a: {} }, { a: Number.NaN }, [true], new Map()]) expect(ok({ key: 'x' }, detail)).toBe(false);
+    const state = (answers: unknown) => TabStateSchema.safeParse({ ...emptyTabState(1, 0), answers }).success;
+    expect(state({ q1: true, q2: false })).toBe(true);
+    for (const answers of [{ q1: 'yes' }, { q1: 1 }, [true], null]) expect(state(answers)).toBe(false);
   });
 });
 
