@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import { mergeLocales } from './scripts/locales';
 import { EXTERNAL_CHECK_ORIGINS } from './src/checks/external-origins';
+import { hintPlan } from './src/causes/hint-plan';
+import { hintPlanKey } from './src/causes/hint-words';
+import { CAUSE_IDS } from './src/contracts/cause-ids';
+import { isLang } from './src/i18n/langs';
 
 const TIKTOK_HOSTS = ['*://*.tiktok.com/*', 'wss://*.tiktok.com/*'];
 // Extension pages and the background (DESIGN.md, trust boundary): scripts and styles from the
@@ -73,9 +77,20 @@ export default defineConfig({
   hooks: {
     // locales/<lang>/*.json → _locales/<lang>/messages.json; the translators' descriptions stay in
     // the repo (the browser never reads them), the package carries only the messages
+    // Plus, per cause, the hint's plan (which messages it shows, its fix link for this browser and
+    // language: src/causes/hint-plan.ts), so the catalogue stays out of the background's bundle.
     'build:publicAssets': (wxt, files) => {
+      const browser = wxt.config.browser === 'firefox' ? 'firefox' : 'chrome';
       for (const [lang, messages] of Object.entries(mergeLocales(wxt.config.root))) {
         const shipped = Object.fromEntries(Object.entries(messages).map(([key, m]) => [key, { message: m.message }]));
+        if (!isLang(lang)) throw new Error(`locales/${lang}: not one of the extension's languages`);
+        for (const id of CAUSE_IDS) {
+          const key = hintPlanKey(id);
+          const message = JSON.stringify(hintPlan(id, browser, lang));
+          // `$` starts a placeholder in a browser message
+          if (key in shipped || message.includes('$')) throw new Error(`${key}: cannot be shipped as a message`);
+          shipped[key] = { message };
+        }
         files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(shipped) });
       }
     },

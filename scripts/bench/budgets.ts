@@ -9,8 +9,8 @@ export const BUDGET = {
   /** content script, gzip -9: DESIGN.md's interim CI limit until the performance issue lands (then `contentGzipTarget`) */
   contentGzip: 15 * KB,
   contentGzipTarget: 10 * KB,
-  /** background bundle, gzip -9: interim CI limit, just above the current size so it cannot creep (then `backgroundGzipTarget`) */
-  backgroundGzip: 27 * KB,
+  /** background bundle, gzip -9: the CI limit, since 2026-12-07 the budget itself (`backgroundGzipTarget`) */
+  backgroundGzip: 25 * KB,
   backgroundGzipTarget: 25 * KB,
   /** TikTok pages other than the inbox: no observer attached, 0 ms of extension script per second of churn */
   foryouMsPerS: 0,

@@ -6,9 +6,7 @@ import type { PopupState, UnrecognizedReason } from '../contracts/tab-view';
 import type { Evidence } from '../diagnosis/evidence';
 import { diagnose } from '../diagnosis/diagnose';
 import { isInboxWhere } from '../tiktok/routes';
-import { hintWords } from '../causes/hint-words';
-import { messagesLang } from '../i18n/i18n';
-import { BROWSER } from './env';
+import { packagedHintWords } from '../causes/hint-words';
 
 // The one projection of a tab's state into what it shows: the popup (buildView) and the in-page hint
 // (hintUpdateOf) both read tabStatus, so they cannot disagree. DESIGN.md precedence:
@@ -102,6 +100,6 @@ export function hintUpdateOf(s: TabState, status: TabStatus, settings: Settings)
     dismissed: s.dismissed,
     seq: s.page?.seq ?? null,
     pageId: s.page?.pageId ?? null,
-    words: top ? hintWords(top.id, BROWSER, messagesLang()) : null,
+    words: top ? packagedHintWords(top.id) : null,
   };
 }

@@ -1,26 +1,60 @@
 import type { CauseId } from '../contracts/cause-ids';
 import type { HintWords } from '../contracts/hint-update';
-import { CATALOGUE, fixAction } from './catalogue';
-import { causeActionLabel, causeSteps, causeTitle, causeWhy } from './copy';
-import type { Browser, Lang } from './urls';
+import { t } from '../i18n/i18n';
+import { msgKey } from '../i18n/keys';
 
-/** The hint's words for a cause (src/contracts/hint-update.ts), from the catalogue and the locale files. */
-export function hintWords(id: CauseId, browser: Browser, lang: Lang): HintWords {
-  const ctx = { lang, browser, handle: null };
-  // the label for "with a handle" (any handle picks it; the real one never leaves the page)
-  const withHandle = { browser, handle: 'a' };
-  const action = fixAction(id, ctx);
-  const https = action.kind === 'open-url' && /^https:/.test(action.href) ? action.href : null;
+/**
+ * Which of a cause's messages the hint shows (names after the cause's `cause_<id>_` prefix; its title
+ * and why are always `title` and `why`), and the fix link (https only). Built by ./hint-plan.ts.
+ */
+export interface HintPlan {
+  steps: string[];
+  fix: { label: string; href: string; profileLabel?: string } | null;
+}
+
+/** The message that carries a cause's plan in each `_locales/<lang>/messages.json` (written at build time). */
+export const hintPlanKey = (id: CauseId): string => msgKey('cause', id, 'hint');
+
+/** The words of a cause's plan, in the extension's language. */
+export function wordsOf(id: CauseId, plan: HintPlan): HintWords {
+  const w = (name: string) => t(msgKey('cause', id, name));
+  const fix = plan.fix;
   return {
-    title: causeTitle(id),
-    why: causeWhy(id),
-    steps: causeSteps(id, ctx),
-    fix: https
-      ? {
-          label: causeActionLabel(id, ctx),
-          href: https,
-          ...(CATALOGUE[id].needsHandle ? { profileLabel: causeActionLabel(id, withHandle) } : {}),
-        }
-      : null,
+    title: w('title'),
+    why: w('why'),
+    steps: plan.steps.map(w),
+    fix: fix ? { label: w(fix.label), href: fix.href, ...(fix.profileLabel ? { profileLabel: w(fix.profileLabel) } : {}) } : null,
   };
+}
+
+const isName = (x: unknown): x is string => typeof x === 'string' && /^[a-z0-9_]+$/.test(x);
+
+function isPlan(x: unknown): x is HintPlan {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Partial<Record<keyof HintPlan, unknown>>;
+  const f = p.fix as Record<string, unknown> | null | undefined;
+  return (
+    Array.isArray(p.steps) &&
+    p.steps.every(isName) &&
+    (f === null ||
+      (typeof f === 'object' &&
+        isName(f.label) &&
+        typeof f.href === 'string' &&
+        f.href.startsWith('https://') &&
+        (f.profileLabel === undefined || isName(f.profileLabel))))
+  );
+}
+
+/**
+ * The hint's words for a cause, from the plan packaged with the extension's messages. Null when the
+ * plan is missing or not a plan (a damaged package): the hint then keeps the page's own words and
+ * offers no link, rather than guess one.
+ */
+export function packagedHintWords(id: CauseId): HintWords | null {
+  try {
+    const plan: unknown = JSON.parse(t(hintPlanKey(id)));
+    return isPlan(plan) ? wordsOf(id, plan) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,17 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { hintWords } from '../../../src/causes/hint-words';
+import { hintPlan } from '../../../src/causes/hint-plan';
+import { hintPlanKey, packagedHintWords, wordsOf } from '../../../src/causes/hint-words';
 import { fixAction, messageKeys } from '../../../src/causes/catalogue';
 import { buildHint } from '../../../src/content/hint';
-import { CAUSE_IDS } from '../../../src/contracts/cause-ids';
+import { CAUSE_IDS, type CauseId } from '../../../src/contracts/cause-ids';
+import type { Browser, Lang } from '../../../src/causes/urls';
 
 // The hint's words come from the background (the catalogue stays out of the content script): they
 // must say what the catalogue says, and the hint must open the person's profile only from the
 // handle the page shows, which never leaves the page.
 
+// what the background shows: the plan built with the package, in the extension's words
+const hintWords = (id: CauseId, browser: Browser, lang: Lang) => wordsOf(id, hintPlan(id, browser, lang));
+
+const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string) => string };
 beforeEach(() => {
   fakeBrowser.reset();
-  const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string) => string };
   vi.spyOn(i18n, 'getMessage').mockImplementation((k: string) => (k === 'lang_code' ? 'en' : `«${k}»`));
 });
 
@@ -37,6 +42,38 @@ describe('hint words (background)', () => {
     });
     expect(hintWords('sending-too-fast', 'chrome', 'en').fix).toBeNull();
     expect(hintWords('phone-unverified', 'chrome', 'en').fix?.profileLabel).toBeUndefined();
+  });
+});
+
+describe('hint words packaged with the messages (what the background reads)', () => {
+  const packaged = (plans: (id: CauseId) => string) =>
+    vi.spyOn(i18n, 'getMessage').mockImplementation((k: string) => {
+      const id = CAUSE_IDS.find((c) => hintPlanKey(c) === k);
+      return id ? plans(id) : `«${k}»`;
+    });
+  it("are the plan's words for every cause", () => {
+    packaged((id) => JSON.stringify(hintPlan(id, 'firefox', 'fr')));
+    for (const id of CAUSE_IDS) expect(packagedHintWords(id), id).toEqual(hintWords(id, 'firefox', 'fr'));
+  });
+  it("are none (the page's own words, no link) when the plan is missing or damaged, never a guess", () => {
+    const good = hintPlan('not-friends', 'chrome', 'en');
+    const damaged = [
+      '', // the message is missing: t() gives the key back
+      '{"steps":["step1"]',
+      'null',
+      '{"steps":"step1","fix":null}',
+      JSON.stringify({ ...good, steps: ['step1', 'step2 <b>'] }),
+      JSON.stringify({ ...good, fix: { ...good.fix, href: 'javascript:alert(1)' } }),
+      JSON.stringify({ ...good, fix: { ...good.fix, href: 'http://www.tiktok.com/' } }),
+      JSON.stringify({ ...good, fix: { href: good.fix?.href } }),
+      JSON.stringify({ steps: good.steps }),
+    ];
+    for (const message of damaged) {
+      packaged(() => message);
+      expect(packagedHintWords('not-friends'), message).toBeNull();
+    }
+    packaged(() => JSON.stringify(good));
+    expect(packagedHintWords('not-friends')?.fix?.href).toBe(good.fix?.href);
   });
 });
 
