@@ -108,9 +108,11 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
   1. the extension's own script, from the profile above (native calls it makes included);
   2. what observing costs the page's own changes (the mutation records the browser makes in the page's
      tasks): in the page without the extension, bursts of 200 churn changes in one task, alternately
-     with and without a do-nothing \`MutationObserver\` of the whole document (child lists and text,
-     more than the extension observes); each side read at its 20th percentile (the noise only ever adds
-     time), the difference per change × the churn's rate; a negative difference counts as 0;
+     with and without a do-nothing \`MutationObserver\` of the whole document's child lists (the records
+     the extension's observer of the chat panel gets from this churn; its text observer covers only the
+     header, the notice bar and filled warning slots, where the churn changes nothing); each side read
+     at its 20th percentile (the noise only ever adds time), the difference per change × the churn's
+     rate; a negative difference counts as 0;
   3. the extra garbage collection: median GC time per s with − without (0 when negative).
   Not a part: the isolated world's mere presence. A CDP isolated world added to one of two identical
   pages moved their burst ratio from ×0.880 to ×0.885, and the same two pages gave ×1.000 a minute

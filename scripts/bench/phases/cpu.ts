@@ -38,7 +38,7 @@ async function extCoverageCalls(
 /**
  * What observing costs the page itself (the mutation records the browser makes for an observer, in
  * the page's own tasks): `pairs` pairs of bursts of `ops` changes in one task, in the page without the
- * extension, alternately with and without a do-nothing observer of the whole document. Same page,
+ * extension, alternately with and without a do-nothing observer of the document's child lists. Same page,
  * same DOM, a burst apart, so a slow moment of the machine falls on both. (Two browsers would not do:
  * with no extension code running at all, one ran the same bursts 14–18 % slower than the other.)
  * Returns the difference per change (ms) and each side (µs).
@@ -186,7 +186,7 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
         `  page script time per s (incl. GC): with ${ext.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s; without ${base.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s.`,
         `  heaviest extension frames (all rounds): ${heaviestFrames(ext.map((x) => x.summary))}.`,
         `  by its parts: extension script ${round(mean, 2)} ms/s + what observing costs the page's changes ${round(bursts.diffMsPerOp * 1000, 2)} µs per change × ${Math.round(rate)} changes/s = ${round(observerMsPerS, 2)} ms/s + extra garbage collection ${round(gcDelta, 2)} ms/s = ${round(extra, 2)} ms/s, over the page's ${round(median(pageWithout), 1)} ms/s without (quietest round ${round(Math.min(...pageWithout), 1)}).`,
-        `  paired bursts in the page without the extension (${CFG.burstPairs} pairs of 200 changes in one task, a do-nothing observer of the whole document on and off): the page's own time per change (20th percentile of each side) ${round(bursts.withUs, 1)} µs observed, ${round(bursts.withoutUs, 1)} µs not (×${round(bursts.withUs / bursts.withoutUs, 3)}).`,
+        `  paired bursts in the page without the extension (${CFG.burstPairs} pairs of 200 changes in one task, a do-nothing observer of the whole document's child lists on and off): the page's own time per change (20th percentile of each side) ${round(bursts.withUs, 1)} µs observed, ${round(bursts.withoutUs, 1)} µs not (×${round(bursts.withUs / bursts.withoutUs, 3)}).`,
         '',
       );
       await extCdp.detach().catch(() => undefined);
