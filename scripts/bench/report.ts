@@ -76,7 +76,9 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
 
 - **Sizes**: every entrypoint file the manifest names (content script, background service worker, the
   popup's script and stylesheet, plus chunks they import), raw and gzipped with \`node:zlib\` at level 9;
-  1 KB = 1024 bytes.
+  1 KB = 1024 bytes. The ✓ is against DESIGN.md's budget; CI's limit (\`tests/unit/build/size.test.ts\`)
+  is named beside it where it is still above the budget (until 2026-12-07 these rows were checked
+  against CI's limits, so the content script's miss of its 10 KB budget was not counted).
 - **Extension script time under churn**: TikTok hosts are routed to generated pages (Playwright
   routing, as in the e2e harness): \`/foryou\` with a synthetic feed of 200 cards, and a dm-new chat
   (\`/messages\`) with 5,000 rows built from \`tests/fixtures/dm-new-healthy.html\`. An in-page script

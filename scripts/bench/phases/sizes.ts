@@ -8,22 +8,24 @@ export function measureSizes() {
   const cs = sizes.filter((s) => s.role === 'content script');
   const csGzip = cs.reduce((a, s) => a + s.gzip, 0);
   const csRaw = cs.reduce((a, s) => a + s.raw, 0);
+  // held to DESIGN.md's budget; CI's limit (tests/unit/build/size.test.ts) is given beside it when it differs
+  const limits = (target: number, ci: number) => `≤ ${target / KB} KB${ci !== target ? ` (CI limit ${ci / KB} KB)` : ''}`;
   rows.push({
     what: 'content script, gzipped',
-    figure: `${fmtKB(csGzip)} (raw ${fmtKB(csRaw)})`,
-    budget: `≤ ${BUDGET.contentGzip / KB} KB`,
-    ok: csGzip <= BUDGET.contentGzip,
+    figure: `${fmtKB(csGzip)} (raw ${fmtKB(csRaw)}; ${csGzip.toLocaleString('en')} B)`,
+    budget: limits(BUDGET.contentGzipTarget, BUDGET.contentGzip),
+    ok: csGzip <= BUDGET.contentGzipTarget,
   });
   for (const role of ['background', 'popup'] as const) {
     const files = sizes.filter((s) => s.role === role);
     const gz = files.reduce((a, s) => a + s.gzip, 0);
     const raw = files.reduce((a, s) => a + s.raw, 0);
-    const budget = role === 'background' ? BUDGET.backgroundGzip : null;
+    const bg = role === 'background';
     rows.push({
       what: `${role}, gzipped`,
-      figure: `${fmtKB(gz)} (raw ${fmtKB(raw)})`,
-      budget: budget ? `≤ ${budget / KB} KB` : '—',
-      ok: budget ? gz <= budget : null,
+      figure: `${fmtKB(gz)} (raw ${fmtKB(raw)}; ${gz.toLocaleString('en')} B)`,
+      budget: bg ? limits(BUDGET.backgroundGzipTarget, BUDGET.backgroundGzip) : '—',
+      ok: bg ? gz <= BUDGET.backgroundGzipTarget : null,
     });
   }
   details.push('Entrypoint files (gzip -9 by node:zlib, 1 KB = 1024 bytes):', '', '| part | file | raw | gzipped |', '|---|---|---:|---:|');
