@@ -116,6 +116,8 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
      at its 20th percentile (the noise only ever adds time), the difference per change × the churn's
      rate; a negative difference counts as 0;
   3. the extra garbage collection: median GC time per s with − without (0 when negative).
+  On /foryou the extension attaches no observer (the row above), so part 2 is 0 there and parts 1 and 3
+  are what the extension's presence costs that page: a control, whose size is part 3's noise.
   Not a part: the isolated world's mere presence. A CDP isolated world added to one of two identical
   pages moved their burst ratio from ×0.880 to ×0.885, and the same two pages gave ×1.000 a minute
   later with nothing changed.

@@ -136,18 +136,19 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
       // its parts, each one resolvable: the extension's own script (profiled above, native calls
       // included), what observing costs the page's own changes (paired bursts), and the extra garbage
       // collection; over the page's script time without the extension.
-      const bursts = await observerCost(plainPage, kind, CFG.burstPairs);
+      // a script none of whose functions ran since the counters were reset is not listed at all
+      const attached = cov.calls / 3 >= 1;
+      // no observer of the extension's on the page (/foryou): observing costs that page nothing
+      const bursts = attached ? await observerCost(plainPage, kind, CFG.burstPairs) : null;
       const rate = median(ext.map((x) => (x.mutations / x.churnMs) * 1000));
       const perSOf = (x: ChurnRound, v: number) => v / (x.summary.durationMs / 1000);
       const gcDelta = Math.max(0, median(ext.map((x) => perSOf(x, x.summary.gcMs))) - median(base.map((x) => perSOf(x, x.summary.gcMs))));
-      const observerMsPerS = Math.max(0, bursts.diffMsPerOp * rate);
+      const observerMsPerS = bursts ? Math.max(0, bursts.diffMsPerOp * rate) : 0;
       const extra = mean + observerMsPerS + gcDelta;
       const pageWithout = base.map((x) => perSOf(x, x.summary.scriptMs));
       const estimate = 1 + extra / median(pageWithout);
       const bound = 1 + extra / Math.min(...pageWithout);
       if (kind === 'feed') {
-        // a script none of whose functions ran since the counters were reset is not listed at all
-        const attached = cov.calls / 3 >= 1;
         rows.push({
           what: '/foryou: observer attached?',
           figure: !injected
@@ -185,8 +186,12 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
         `${label}: churn achieved (target ${RATE}/s): with extension ${ext.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s, without ${base.map((x) => round((x.mutations / x.churnMs) * 1000, 0)).join(', ')}/s; ${ext.length} + ${base.length} rounds of ${CFG.churnS} s, sampling every ${SAMPLING_US} µs.`,
         `  page script time per s (incl. GC): with ${ext.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s; without ${base.map((x) => round(x.summary.scriptMs / (x.summary.durationMs / 1000), 1)).join(', ')} ms/s.`,
         `  heaviest extension frames (all rounds): ${heaviestFrames(ext.map((x) => x.summary))}.`,
-        `  by its parts: extension script ${round(mean, 2)} ms/s + what observing costs the page's changes ${round(bursts.diffMsPerOp * 1000, 2)} µs per change × ${Math.round(rate)} changes/s = ${round(observerMsPerS, 2)} ms/s + extra garbage collection ${round(gcDelta, 2)} ms/s = ${round(extra, 2)} ms/s, over the page's ${round(median(pageWithout), 1)} ms/s without (quietest round ${round(Math.min(...pageWithout), 1)}).`,
-        `  paired bursts in the page without the extension (${CFG.burstPairs} pairs of 200 changes in one task, a do-nothing observer of the whole document's child lists on and off): the page's own time per change (20th percentile of each side) ${round(bursts.withUs, 1)} µs observed, ${round(bursts.withoutUs, 1)} µs not (×${round(bursts.withUs / bursts.withoutUs, 3)}).`,
+        `  by its parts: extension script ${round(mean, 2)} ms/s + what observing costs the page's changes ${bursts ? `${round(bursts.diffMsPerOp * 1000, 2)} µs per change × ${Math.round(rate)} changes/s = ${round(observerMsPerS, 2)} ms/s` : '0 (no observer attached)'} + extra garbage collection ${round(gcDelta, 2)} ms/s = ${round(extra, 2)} ms/s, over the page's ${round(median(pageWithout), 1)} ms/s without (quietest round ${round(Math.min(...pageWithout), 1)}).`,
+        ...(bursts
+          ? [
+              `  paired bursts in the page without the extension (${CFG.burstPairs} pairs of 200 changes in one task, a do-nothing observer of the whole document's child lists on and off): the page's own time per change (20th percentile of each side) ${round(bursts.withUs, 1)} µs observed, ${round(bursts.withoutUs, 1)} µs not (×${round(bursts.withUs / bursts.withoutUs, 3)}).`,
+            ]
+          : []),
         '',
       );
       await extCdp.detach().catch(() => undefined);
