@@ -45,6 +45,9 @@ export default defineConfig({
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       // MV3 takes an object, MV2 (Firefox) a string
       content_security_policy: browser === 'firefox' ? CSP : { extension_pages: CSP },
+      // entrypoints/tiktok: every page and frame of www.tiktok.com (the business chat is a same-origin
+      // iframe), after the page's own start; built as a plain script (no WXT content-script wrapper)
+      content_scripts: [{ matches: ['https://www.tiktok.com/*'], js: ['tiktok.js'], all_frames: true, run_at: 'document_idle' }],
     };
     if (e2e) {
       // Test build only: browser permission prompts cannot be clicked by tests.

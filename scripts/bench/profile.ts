@@ -2,7 +2,7 @@ import type { CDPSession } from 'playwright-core';
 
 // Reading V8 CPU profiles (CDP Profiler) of a page's renderer. The content script runs in an
 // isolated world of the same isolate, so its frames are in the page's profile with
-// url = chrome-extension://<id>/content-scripts/… .
+// url = chrome-extension://<id>/tiktok.js.
 //
 // Attribution rule (a sample's whole timeDelta goes to one owner):
 //   walk the sampled stack from the leaf towards the root, skipping frames without a URL (native

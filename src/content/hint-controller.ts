@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Life } from './life';
 import { diagnosePageOnly } from '../diagnosis/page-only';
 import { sendMessage } from '../contracts/protocol';
 import type { PageReport } from '../contracts/page-report';
@@ -19,7 +19,7 @@ const DIALOG = anyOf(SELECTORS.dialog);
  * Shows the hint at once from page evidence (`diagnosePageOnly`), then follows the
  * background's diagnosis for the tab. Present iff on /messages, a problem, hints on, not dismissed.
  */
-export function createHintController(ctx: ContentScriptContext, watcher: () => Watcher | null) {
+export function createHintController(ctx: Life, watcher: () => Watcher | null) {
   let report: PageReport | null = null;
   let bg: HintUpdate | null = null;
   let view: HintView | null = null;

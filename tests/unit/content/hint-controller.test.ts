@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Life } from '../../../src/content/life';
 import { createHintController } from '../../../src/content/hint-controller';
 import type { Watcher } from '../../../src/content/watcher';
 import type { PageReport } from '../../../src/contracts/page-report';
@@ -56,7 +56,7 @@ beforeEach(() => {
     return undefined;
   });
   vi.spyOn(console, 'debug').mockImplementation(() => undefined);
-  const ctx = { onInvalidated: vi.fn() } as unknown as ContentScriptContext;
+  const ctx = { onInvalidated: vi.fn() } as unknown as Life;
   const watcher = { anchor: () => null } as unknown as Watcher;
   ctl = createHintController(ctx, () => watcher);
 });

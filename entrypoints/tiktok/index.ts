@@ -1,5 +1,5 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createLife, watchLocation, type Life } from '../../src/content/life';
 import { isBusinessInboxRoute, isMessagesRoute, whereOf } from '../../src/tiktok/routes';
 import { watchMessages, type Watcher } from '../../src/content/watcher';
 import { sendMessage, onMessage } from '../../src/contracts/protocol';
@@ -11,18 +11,13 @@ import { chatHandle } from '../../src/page/landmarks';
 // Runs on every page and frame of https://www.tiktok.com (the business chat lives in a same-origin
 // iframe) but does nothing until the route is /messages: no observer, no timer, no message
 // elsewhere. The business inbox's top page (/business-suite/messages) only says once that it
-// hosts the chat iframe. It never posts to the page: WXT's "content script started" window.postMessage is off.
-export default defineContentScript({
-  matches: ['https://www.tiktok.com/*'],
-  allFrames: true,
-  noScriptStartedPostMessage: true,
-  runAt: 'document_idle',
-  main(ctx) {
-    start(ctx);
-  },
-});
+// hosts the chat iframe. It never posts or dispatches anything to the page.
+// Declared as a content script by wxt.config.ts (`content_scripts`: https://www.tiktok.com/*, every
+// frame, at document_idle); built as a plain script, without WXT's content-script wrapper, whose
+// context it does not need (src/content/life.ts).
+export default defineUnlistedScript(() => start(createLife()));
 
-function start(ctx: ContentScriptContext): void {
+function start(ctx: Life): void {
   const pageId = Math.random().toString(36).slice(2, 12);
   const topFrame = window === window.top;
   let watcher: Watcher | null = null;
@@ -81,10 +76,10 @@ function start(ctx: ContentScriptContext): void {
   });
   // A sub-frame (the business chat) that goes away takes its evidence with it.
   if (!topFrame)
-    ctx.addEventListener(window, 'pagehide', () => {
+    ctx.listen(window, 'pagehide', () => {
       if (watcher) void sendMessage('contentPageReport', offRoute(location.href)).catch(() => undefined);
     });
-  ctx.addEventListener(window, 'wxt:locationchange', (e) => route(e.newUrl));
+  watchLocation(ctx, route);
   // The background owns the tab's state (one writer, src/background/tabs.ts); the hint only follows it.
   onMessage('backgroundHintUpdate', ({ data }) => hint.onUpdate(data));
   // The background asks when a tab has no report: no answer means no content script (not-loaded);
