@@ -22,9 +22,9 @@ function start(ctx: Life): void {
   const topFrame = window === window.top;
   let watcher: Watcher | null = null;
   const hint = createHintController(ctx, () => watcher);
-  // Plain timers, each callback guarded (the watcher clears its own; invalidation stops it). WXT's
-  // ctx.setTimeout adds an "abort" listener per call that is never removed: a busy chat schedules
-  // a few scans a second, so those listeners would pile up for the page's life.
+  // Plain timers, each callback guarded: asking `isValid` is what notices the extension is gone, and
+  // the life's end stops the watcher. No listener per timer (a busy chat schedules a few scans a
+  // second; WXT's ctx.setTimeout added one per call that was never removed).
   const guard = (fn: () => void) => () => {
     if (ctx.isValid) fn();
   };
