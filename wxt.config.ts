@@ -21,12 +21,15 @@ const CSP = [
   ].join(' '),
 ].join('; ');
 
+// Set by the bench (scripts/bench/size-profile.ts): the production build, with hidden source maps, elsewhere.
+const SIZE_PROFILE = process.env.DMD_SIZE_PROFILE === '1';
+
 export default defineConfig({
   imports: false,
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  outDir: '.output',
+  outDir: SIZE_PROFILE ? '.output/size-profile' : '.output',
   // Firefox stays on MV2 (see docs/ARCHITECTURE.md): host permissions are granted at install and
   // webRequest/event pages behave the same as in Chrome MV3 for our observe-only use.
   manifest: ({ browser, mode }) => {
@@ -74,8 +77,9 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // ASCII-only output: one non-Latin-1 character (a ’ in TikTok's sentences) makes V8 hold a script's
-    // whole source as two bytes per character (the content script's source in TikTok's page doubled)
-    build: { sourcemap: false, rollupOptions: { output: { charset: 'ascii' } } },
+    // whole source as two bytes per character (the content script's source in TikTok's page doubled).
+    // SIZE_PROFILE (the bench's size profile) adds source maps beside the same bytes, in .output/size-profile.
+    build: { sourcemap: SIZE_PROFILE ? 'hidden' : false, rollupOptions: { output: { charset: 'ascii' } } },
   }),
   hooks: {
     // locales/<lang>/*.json → _locales/<lang>/messages.json; the translators' descriptions stay in

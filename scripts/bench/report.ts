@@ -79,6 +79,11 @@ Run nothing else heavy meanwhile: the CPU figures are per second of wall time on
   1 KB = 1024 bytes. The ✓ is against DESIGN.md's budget; CI's limit (\`tests/unit/build/size.test.ts\`)
   is named beside it where it is still above the budget (until 2026-12-07 these rows were checked
   against CI's limits, so the content script's miss of its 10 KB budget was not counted).
+  The details profile the two budgeted bundles (\`scripts/bench/size-profile.ts\`): Chromium's package is
+  built again with hidden source maps (\`DMD_SIZE_PROFILE=1\`, into \`.output/size-profile\`), and used only
+  when its bundle is byte for byte the measured one. Every minified byte goes to the module its source
+  map names; "saved" is how much gzip -9 of the file shrinks when a module's (or a part's) bytes are
+  taken out. Over a budget, the details name the fewest parts whose removal would save the excess.
 - **Extension script time under churn**: TikTok hosts are routed to generated pages (Playwright
   routing, as in the e2e harness): \`/foryou\` with a synthetic feed of 200 cards, and a dm-new chat
   (\`/messages\`) with 5,000 rows built from \`tests/fixtures/dm-new-healthy.html\`. An in-page script
