@@ -21,6 +21,9 @@ import { measureSizes } from './phases/sizes';
 import { measureSwitch } from './phases/switch';
 import { launchPlain, type PlainSession } from './plain';
 import { renderTable, writeDoc, type Run } from './report';
+import { setFrameSources } from './profile';
+import { entrySizes } from './sizes';
+import { profileBuild, sameBytesMap, sourceLocator } from './size-profile';
 
 async function main() {
   if (!existsSync(resolve(BUILD_DIR, 'manifest.json'))) {
@@ -34,6 +37,7 @@ async function main() {
   const exe = chromiumPath();
   log(`mode ${QUICK ? 'quick' : 'full'}; build ${BUILD_DIR}`);
   if (want('sizes')) measureSizes();
+  nameFramesBySource();
 
   let s: ChromiumSession | null = null;
   let plain: PlainSession | null = null;
@@ -145,3 +149,19 @@ main().catch((err) => {
   console.error(err);
   process.exit(2);
 });
+
+/** The profiles' frames of the content script by source line, when the profile build is the measured bundle. */
+function nameFramesBySource(): void {
+  if (!['cpu', 'latency', 'big', 'switch'].some(want)) return;
+  const file = entrySizes(BUILD_DIR).find((x) => x.role === 'content script' && x.file.endsWith('.js'))?.file;
+  const built = profileBuild();
+  const map = file && 'dir' in built ? sameBytesMap(BUILD_DIR, built.dir, file) : null;
+  if (!file || !map) {
+    log(
+      `frames keep their minified names: ${'none' in built ? built.none : 'the measured content script is not what this checkout builds'}`,
+    );
+    return;
+  }
+  const at = sourceLocator(map);
+  setFrameSources((url, line, column) => (url.endsWith(`/${file}`) ? at(line, column) : null));
+}

@@ -42,6 +42,16 @@ export interface ProfileSummary {
 
 const META = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
+/** Names a minified frame by its source (`src/x.ts:12`) when the bench has the bundle's source map. */
+let locate: ((url: string, line: number, column: number) => string | null) | null = null;
+export function setFrameSources(fn: typeof locate): void {
+  locate = fn;
+}
+const frameName = (f: CpuProfile['nodes'][number]['callFrame']) => {
+  const where = locate?.(f.url, f.lineNumber, f.columnNumber);
+  return `${f.functionName || '(anonymous)'}${where ? ` (${where})` : `:${f.lineNumber}:${f.columnNumber}`}`;
+};
+
 export function summarize(profile: CpuProfile, extensionOrigin: string): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -85,13 +95,12 @@ export function summarize(profile: CpuProfile, extensionOrigin: string): Profile
     if (node.callFrame.url.startsWith(extensionOrigin)) extensionSelfMs += ms;
     if (ownerOf(node.id) === 'ext') {
       extensionMs += ms;
-      // native frames are named with their nearest JS caller (minified name:line:column)
-      let key = `${name || '(anonymous)'}:${node.callFrame.lineNumber}:${node.callFrame.columnNumber}`;
+      // native frames are named with their nearest JS caller (its source line, or minified name:line:column)
+      let key = frameName(node.callFrame);
       if (!node.callFrame.url) {
         let cur = parent.get(node.id);
         while (cur !== undefined && !byId.get(cur)!.callFrame.url) cur = parent.get(cur);
-        const c = cur !== undefined ? byId.get(cur)!.callFrame : null;
-        key = `${name} ← ${c ? `${c.functionName || '(anonymous)'}:${c.lineNumber}:${c.columnNumber}` : '?'}`;
+        key = `${name} ← ${cur !== undefined ? frameName(byId.get(cur)!.callFrame) : '?'}`;
       }
       perFn.set(key, (perFn.get(key) ?? 0) + ms);
     }

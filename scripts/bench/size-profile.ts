@@ -135,12 +135,57 @@ export function moduleSizes(code: string, map: { sources: string[]; mappings: st
   return { whole, modules, parts, cut };
 }
 
+/**
+ * Where a position of the minified file comes from: `src/x.ts:12` (1-based line), or null. A V8
+ * profile names a function by where it starts (0-based line and column), which is what this takes.
+ */
+export function sourceLocator(map: { sources: string[]; mappings: string }): (line: number, column: number) => string | null {
+  const names = map.sources.map((s) => s.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, 'node_modules/'));
+  const byLine: { col: number; source: number; line: number }[][] = [];
+  let source = 0;
+  let srcLine = 0;
+  map.mappings.split(';').forEach((lineMap, genLine) => {
+    let col = 0;
+    const segs: { col: number; source: number; line: number }[] = [];
+    for (const seg of lineMap ? lineMap.split(',') : []) {
+      const f = decodeVlq(seg);
+      col += f[0] ?? 0;
+      if (f.length < 4) continue;
+      source += f[1] ?? 0;
+      srcLine += f[2] ?? 0;
+      segs.push({ col, source, line: srcLine });
+    }
+    byLine[genLine] = segs;
+  });
+  return (line, column) => {
+    let hit: { source: number; line: number } | null = null;
+    for (const s of byLine[line] ?? []) {
+      if (s.col > column) break;
+      hit = s;
+    }
+    return hit && names[hit.source] ? `${names[hit.source]}:${hit.line + 1}` : null;
+  };
+}
+
 /** Builds Chromium's package again with hidden source maps; its folder, or why there is none. */
+let built: { dir: string } | { none: string } | null = null;
 export function profileBuild(): { dir: string } | { none: string } {
+  built ??= buildProfile();
+  return built;
+}
+function buildProfile(): { dir: string } | { none: string } {
   const wxt = resolve('node_modules/.bin/wxt');
   const r = spawnSync(wxt, ['build'], { env: { ...process.env, DMD_SIZE_PROFILE: '1' }, encoding: 'utf8' });
   if (r.status !== 0) return { none: `the profile build failed (${(r.stderr || r.stdout).trim().split('\n').pop()})` };
   return { dir: resolve('.output/size-profile/chrome-mv3') };
+}
+
+/** The source map of `file` in the profile build, when its copy is byte for byte the measured one. */
+export function sameBytesMap(buildDir: string, profileDir: string, file: string): { sources: string[]; mappings: string } | null {
+  const copy = join(profileDir, file);
+  if (!existsSync(copy) || !existsSync(`${copy}.map`) || !existsSync(join(buildDir, file))) return null;
+  if (readFileSync(copy, 'utf8') !== readFileSync(join(buildDir, file), 'utf8')) return null;
+  return JSON.parse(readFileSync(`${copy}.map`, 'utf8'));
 }
 
 /** The profile of `file`, when the profile build's copy is byte for byte the measured one. */

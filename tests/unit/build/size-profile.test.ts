@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentPartOf, decodeVlq, folderOf, moduleSizes, profileOf, spansOf } from '../../../scripts/bench/size-profile';
+import { contentPartOf, decodeVlq, folderOf, moduleSizes, profileOf, sourceLocator, spansOf } from '../../../scripts/bench/size-profile';
 
 // The bench's size profile (where a bundle's gzipped bytes go, by module): the source-map reading
 // and the attribution, on hand-made maps.
@@ -92,6 +92,20 @@ describe('size profile', () => {
     // the fewest parts that save enough: module a's part alone saves 1,400+, both are needed for more
     expect(p.cut(1000)?.parts).toEqual(['page reading (and the page-only answer)']);
     expect(p.cut(p.whole + 1)).toBeNull();
+  });
+
+  it("names a profile's frame (where its function starts) by its source file and line", () => {
+    // line 0: col 0 → a.ts line 3, col 10 → b.ts line 41; line 1: col 5 → a.ts line 8
+    const seg = (col: number, source: number, line: number) => [vlq(col), vlq(source), vlq(line), 'A'].join('');
+    const mappings = `${seg(0, 0, 2)},${seg(10, 1, 38)};${seg(5, -1, -33)}`;
+    const at = sourceLocator({ sources: ['../../src/page/a.ts', '../../src/content/b.ts'], mappings });
+    expect(at(0, 0)).toBe('src/page/a.ts:3');
+    expect(at(0, 9)).toBe('src/page/a.ts:3');
+    expect(at(0, 10)).toBe('src/content/b.ts:41');
+    expect(at(0, 500)).toBe('src/content/b.ts:41');
+    expect(at(1, 4)).toBeNull();
+    expect(at(1, 5)).toBe('src/page/a.ts:8');
+    expect(at(7, 0)).toBeNull();
   });
 
   it('groups the background by folder or library', () => {
