@@ -6,8 +6,8 @@ export const KB = 1024;
 export const MB = 1024 * 1024;
 
 export const BUDGET = {
-  /** content script, gzip -9: DESIGN.md's interim CI limit until the performance issue lands (then `contentGzipTarget`) */
-  contentGzip: 15 * KB,
+  /** content script, gzip -9: the CI limit (DESIGN.md's interim 15 KB, ratcheted to just above its size; the budget is `contentGzipTarget`) */
+  contentGzip: 14.5 * KB,
   contentGzipTarget: 10 * KB,
   /** background bundle, gzip -9: the CI limit, since 2026-12-07 the budget itself (`backgroundGzipTarget`) */
   backgroundGzip: 25 * KB,
