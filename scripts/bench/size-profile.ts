@@ -40,6 +40,33 @@ export function decodeVlq(segment: string): number[] {
   return out;
 }
 
+/** A segment of a generated line: where it starts, its source (-1: none) and that source's 0-based line. */
+interface Segment {
+  col: number;
+  source: number;
+  line: number;
+}
+
+/** A source map's mappings, decoded: the segments of each generated line (the fields are relative in the file). */
+function decodeMappings(mappings: string): Segment[][] {
+  let source = 0;
+  let srcLine = 0;
+  return mappings.split(';').map((lineMap) => {
+    let col = 0;
+    return (lineMap ? lineMap.split(',') : []).map((seg) => {
+      const f = decodeVlq(seg);
+      col += f[0] ?? 0;
+      if (f.length < 4) return { col, source: -1, line: -1 };
+      source += f[1] ?? 0;
+      srcLine += f[2] ?? 0;
+      return { col, source, line: srcLine };
+    });
+  });
+}
+
+/** A map's source paths as the reports name them (`src/…`, `node_modules/<package>/…`). */
+const moduleNames = (sources: string[]) => sources.map((s) => s.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, 'node_modules/'));
+
 /**
  * For each generated line, the spans [start, end) and the source index each belongs to (-1: no
  * source). A segment runs to the next segment on its line, or to the line's end.
@@ -47,20 +74,11 @@ export function decodeVlq(segment: string): number[] {
 export function spansOf(code: string, mappings: string): { line: number; start: number; end: number; source: number }[] {
   const lines = code.split('\n');
   const spans: { line: number; start: number; end: number; source: number }[] = [];
-  let source = 0;
-  mappings.split(';').forEach((lineMap, line) => {
-    let col = 0;
-    const segs: { col: number; source: number }[] = [];
-    for (const seg of lineMap ? lineMap.split(',') : []) {
-      const f = decodeVlq(seg);
-      col += f[0] ?? 0;
-      if (f.length >= 4) source += f[1] ?? 0;
-      segs.push({ col, source: f.length >= 4 ? source : -1 });
-    }
+  for (const [line, segs] of decodeMappings(mappings).entries()) {
     const len = lines[line]?.length ?? 0;
     if (segs.length && segs[0]!.col > 0) spans.push({ line, start: 0, end: segs[0]!.col, source: -1 });
     for (const [i, s] of segs.entries()) spans.push({ line, start: s.col, end: segs[i + 1]?.col ?? len, source: s.source });
-  });
+  }
   return spans;
 }
 
@@ -96,7 +114,7 @@ export interface SizeProfile {
 export function moduleSizes(code: string, map: { sources: string[]; mappings: string }, partOf: (module: string) => string): SizeProfile {
   const spans = spansOf(code, map.mappings);
   const lines = code.split('\n');
-  const names = map.sources.map((s) => s.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, 'node_modules/'));
+  const names = moduleNames(map.sources);
   const nameOf = (source: number) => (source < 0 ? "(no source: the bundler's glue)" : (names[source] ?? `#${source}`));
   const whole = gzipSync(code, { level: 9 }).length;
   /** raw bytes of the spans `take` selects, and what gzip saves without them */
@@ -140,23 +158,8 @@ export function moduleSizes(code: string, map: { sources: string[]; mappings: st
  * profile names a function by where it starts (0-based line and column), which is what this takes.
  */
 export function sourceLocator(map: { sources: string[]; mappings: string }): (line: number, column: number) => string | null {
-  const names = map.sources.map((s) => s.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, 'node_modules/'));
-  const byLine: { col: number; source: number; line: number }[][] = [];
-  let source = 0;
-  let srcLine = 0;
-  map.mappings.split(';').forEach((lineMap, genLine) => {
-    let col = 0;
-    const segs: { col: number; source: number; line: number }[] = [];
-    for (const seg of lineMap ? lineMap.split(',') : []) {
-      const f = decodeVlq(seg);
-      col += f[0] ?? 0;
-      if (f.length < 4) continue;
-      source += f[1] ?? 0;
-      srcLine += f[2] ?? 0;
-      segs.push({ col, source, line: srcLine });
-    }
-    byLine[genLine] = segs;
-  });
+  const names = moduleNames(map.sources);
+  const byLine = decodeMappings(map.mappings).map((segs) => segs.filter((s) => s.source >= 0));
   return (line, column) => {
     let hit: { source: number; line: number } | null = null;
     for (const s of byLine[line] ?? []) {
