@@ -122,8 +122,9 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
       await sleep(500);
       const cov = await extCoverageCalls(extCdp, origin, 3);
       await extPage.evaluate('window.__bench.stop()');
-      const perS = (x: ChurnRound) => x.summary.extensionMs / (x.summary.durationMs / 1000);
-      const extRates = ext.map(perS);
+      /** a round's figure `v` (ms) per second of that round */
+      const perSOf = (x: ChurnRound, v: number) => v / (x.summary.durationMs / 1000);
+      const extRates = ext.map((x) => perSOf(x, x.summary.extensionMs));
       const mean = ext.reduce((a, x) => a + x.summary.extensionMs, 0) / (ext.reduce((a, x) => a + x.summary.durationMs, 0) / 1000);
       const selfMean = ext.reduce((a, x) => a + x.summary.extensionSelfMs, 0) / (ext.reduce((a, x) => a + x.summary.durationMs, 0) / 1000);
       const ratios = ext.map((x, i) => {
@@ -141,7 +142,6 @@ export async function measureCpu(s: ChromiumSession, plain: PlainSession, origin
       // no observer of the extension's on the page (/foryou): observing costs that page nothing
       const bursts = attached ? await observerCost(plainPage, kind, CFG.burstPairs) : null;
       const rate = median(ext.map((x) => (x.mutations / x.churnMs) * 1000));
-      const perSOf = (x: ChurnRound, v: number) => v / (x.summary.durationMs / 1000);
       const gcDelta = Math.max(0, median(ext.map((x) => perSOf(x, x.summary.gcMs))) - median(base.map((x) => perSOf(x, x.summary.gcMs))));
       const observerMsPerS = bursts ? Math.max(0, bursts.diffMsPerOp * rate) : 0;
       const extra = mean + observerMsPerS + gcDelta;
